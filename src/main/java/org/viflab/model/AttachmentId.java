@@ -1,0 +1,18 @@
+package org.viflab.model;
+
+/** Identifies an attachment of an interface record to an instance. */
+public record AttachmentId(String value) implements Id {
+
+    public AttachmentId {
+        Id.check("attachment", value);
+    }
+
+    public static AttachmentId attachmentId(String value) {
+        return new AttachmentId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package org.viflab.model;
+
+/** Identifies a physical NIC of a service platform. */
+public record NicId(String value) implements Id {
+
+    public NicId {
+        Id.check("physical NIC", value);
+    }
+
+    public static NicId nicId(String value) {
+        return new NicId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package org.viflab.model;
+
+/** Identifies a logical partition (a VPC). */
+public record PartitionId(String value) implements Id {
+
+    public PartitionId {
+        Id.check("partition", value);
+    }
+
+    public static PartitionId partitionId(String value) {
+        return new PartitionId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

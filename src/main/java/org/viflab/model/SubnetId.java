@@ -1,0 +1,18 @@
+package org.viflab.model;
+
+/** Identifies a subnet. */
+public record SubnetId(String value) implements Id {
+
+    public SubnetId {
+        Id.check("subnet", value);
+    }
+
+    public static SubnetId subnetId(String value) {
+        return new SubnetId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The objects of the simulated provider network, as immutable records with typed ids, and the
+ * {@link org.viflab.model.Topology} snapshot that holds one consistent state of them.
+ *
+ * <p>{@link org.viflab.model.ConfigOperation} lives here because the coordinator emits it and the
+ * fabric applies it: it belongs to neither.
+ */
+package org.viflab.model;
