@@ -264,8 +264,8 @@ public sealed interface ConfigOperation {
      * The plug also carries what the hypervisor enforces for the record: its subnet, partition and
      * source/destination check.
      */
-    record PlugOp(PlatformId platform, boolean plug, InterfaceId iface, InstanceId instance, NicId nic,
-                  MacAddress mac, PartitionId partition, SubnetId subnet, boolean sourceDestCheck)
+    record PlugOp(PlatformId platform, boolean plug, InterfaceId iface, InstanceId instance, int deviceIndex,
+                  NicId nic, MacAddress mac, PartitionId partition, SubnetId subnet, boolean sourceDestCheck)
             implements ConfigOperation {
         public PlugOp {
             Objects.requireNonNull(platform, "platform");
