@@ -34,6 +34,9 @@ public interface Repository extends AutoCloseable {
     /** Every accepted request, oldest first. */
     List<JournalEntry> journal();
 
+    /** The journal entry of the accepted request that carried {@code clientToken}, if any. */
+    java.util.Optional<JournalEntry> findByClientToken(String clientToken);
+
     @Override
     void close();
 
