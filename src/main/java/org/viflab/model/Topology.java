@@ -285,12 +285,12 @@ public final class Topology {
         private NavigableMap<InstanceId, ResourceInstance> instances;
         private NavigableMap<InterfaceId, InterfaceRecord> interfaces;
         private NavigableMap<AttachmentId, Attachment> attachments;
-        private final Topology base;
+        private Topology last;
         private int copied;
         private final java.util.LinkedHashSet<Object> touched = new java.util.LinkedHashSet<>();
 
         private Builder(Topology base) {
-            this.base = base;
+            this.last = base;
             version = base.version;
             idSequence = base.idSequence;
             principals = base.principals;
@@ -457,14 +457,14 @@ public final class Topology {
         }
 
         public Topology build() {
-            if (copied == 0 && version == base.version && idSequence == base.idSequence) {
-                return base;
+            if (copied == 0 && version == last.version && idSequence == last.idSequence) {
+                return last;
             }
-            Topology built = new Topology(version, idSequence, principals, partitions, subnets, securityGroups,
+            last = new Topology(version, idSequence, principals, partitions, subnets, securityGroups,
                     platforms, instances, interfaces, attachments);
-            // Later changes must not leak into the snapshot just handed out.
+            // Later changes must not leak into the snapshot just handed out: copy again on next write.
             copied = 0;
-            return built;
+            return last;
         }
     }
 }

@@ -1,0 +1,128 @@
+package org.viflab.coordinator;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.viflab.model.Attachment;
+import org.viflab.model.ConfigOperation;
+import org.viflab.model.ConfigOperation.GroupsLoadOp;
+import org.viflab.model.ConfigOperation.MappingOp;
+import org.viflab.model.ConfigOperation.NatOp;
+import org.viflab.model.ConfigOperation.PlugOp;
+import org.viflab.model.ConfigOperation.RunOp;
+import org.viflab.model.InstanceId;
+import org.viflab.model.InterfaceRecord;
+import org.viflab.model.PhysicalNic;
+import org.viflab.model.PublicAddress;
+import org.viflab.model.ResourceInstance;
+import org.viflab.model.ServicePlatform;
+import org.viflab.model.Topology;
+import org.viflab.net.Ipv4Address;
+
+/**
+ * The configuration operations that realize (or retract) a piece of a topology. Each method reads
+ * the snapshot it is given: removals read the state before a change, additions the state after.
+ */
+final class ConfigOperations {
+
+    private ConfigOperations() {
+    }
+
+    /** The instances a record is attached to, sorted: the mapping entry of each of its addresses. */
+    static List<InstanceId> attachedInstances(Topology topology, InterfaceRecord record) {
+        return topology.attachmentsOf(record.id()).stream().map(Attachment::instance).sorted().toList();
+    }
+
+    /** {@code map} of every private address of a record, to the instances it is attached to. */
+    static List<ConfigOperation> map(Topology topology, InterfaceRecord record) {
+        return map(topology, record, record.privateIps());
+    }
+
+    static List<ConfigOperation> map(Topology topology, InterfaceRecord record, List<Ipv4Address> addresses) {
+        List<InstanceId> instances = attachedInstances(topology, record);
+        List<ConfigOperation> ops = new ArrayList<>();
+        for (Ipv4Address ip : addresses) {
+            ops.add(new MappingOp(record.partition(), true, ip, record.id(), instances));
+        }
+        return ops;
+    }
+
+    static List<ConfigOperation> unmap(InterfaceRecord record, List<Ipv4Address> addresses) {
+        List<ConfigOperation> ops = new ArrayList<>();
+        for (Ipv4Address ip : addresses) {
+            ops.add(new MappingOp(record.partition(), false, ip, record.id(), List.of()));
+        }
+        return ops;
+    }
+
+    static List<ConfigOperation> nat(InterfaceRecord record) {
+        List<ConfigOperation> ops = new ArrayList<>();
+        for (PublicAddress pub : record.publicIps()) {
+            ops.add(new NatOp(record.partition(), true, pub.publicIp(), pub.privateIp()));
+        }
+        return ops;
+    }
+
+    static List<ConfigOperation> unnat(InterfaceRecord record) {
+        List<ConfigOperation> ops = new ArrayList<>();
+        for (PublicAddress pub : record.publicIps()) {
+            ops.add(new NatOp(record.partition(), false, pub.publicIp(), pub.privateIp()));
+        }
+        return ops;
+    }
+
+    /** {@code plug} and {@code load-groups} of an attachment, if its instance is running and placed. */
+    static List<ConfigOperation> plug(Topology topology, Attachment attachment) {
+        ResourceInstance instance = topology.instances().get(attachment.instance());
+        if (instance == null || !instance.isActive()) {
+            return List.of();
+        }
+        ServicePlatform platform = topology.platforms().get(instance.platform().orElseThrow());
+        InterfaceRecord record = topology.interfaces().get(attachment.iface());
+        PhysicalNic nic = platform.nicFor(attachment.deviceIndex());
+        return List.of(
+                new PlugOp(platform.id(), true, record.id(), instance.id(), attachment.deviceIndex(), nic.id(),
+                        nic.mac(), record.partition(), record.subnet(), record.sourceDestCheck()),
+                new GroupsLoadOp(platform.id(), true, record.id(), record.securityGroups()));
+    }
+
+    /** {@code unload-groups} and {@code unplug} of an attachment, if its instance is running and placed. */
+    static List<ConfigOperation> unplug(Topology topology, Attachment attachment) {
+        ResourceInstance instance = topology.instances().get(attachment.instance());
+        if (instance == null || !instance.isActive()) {
+            return List.of();
+        }
+        ServicePlatform platform = topology.platforms().get(instance.platform().orElseThrow());
+        InterfaceRecord record = topology.interfaces().get(attachment.iface());
+        PhysicalNic nic = platform.nicFor(attachment.deviceIndex());
+        return List.of(
+                new GroupsLoadOp(platform.id(), false, record.id(), record.securityGroups()),
+                new PlugOp(platform.id(), false, record.id(), instance.id(), attachment.deviceIndex(), nic.id(),
+                        nic.mac(), record.partition(), record.subnet(), record.sourceDestCheck()));
+    }
+
+    /** The hypervisor runs an instance and plugs all its attachments (start, place, move's arrival). */
+    static List<ConfigOperation> activate(Topology topology, ResourceInstance instance) {
+        if (!instance.isActive()) {
+            return List.of();
+        }
+        List<ConfigOperation> ops = new ArrayList<>();
+        ops.add(new RunOp(instance.platform().orElseThrow(), instance.id(), true));
+        for (Attachment attachment : topology.attachmentsOn(instance.id())) {
+            ops.addAll(plug(topology, attachment));
+        }
+        return ops;
+    }
+
+    /** Unplugs all attachments of an instance and halts it (stop, terminate, move's departure). */
+    static List<ConfigOperation> deactivate(Topology topology, ResourceInstance instance) {
+        if (!instance.isActive()) {
+            return List.of();
+        }
+        List<ConfigOperation> ops = new ArrayList<>();
+        for (Attachment attachment : topology.attachmentsOn(instance.id())) {
+            ops.addAll(unplug(topology, attachment));
+        }
+        ops.add(new RunOp(instance.platform().orElseThrow(), instance.id(), false));
+        return ops;
+    }
+}

@@ -1,0 +1,211 @@
+package org.viflab.coordinator;
+
+import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_VALUE;
+import static org.viflab.coordinator.Lookup.reject;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.viflab.coordinator.Request.Describe;
+import org.viflab.coordinator.Request.Kind;
+import org.viflab.model.Attachment;
+import org.viflab.model.AttachmentId;
+import org.viflab.model.InstanceId;
+import org.viflab.model.InterfaceId;
+import org.viflab.model.InterfaceRecord;
+import org.viflab.model.Partition;
+import org.viflab.model.PartitionId;
+import org.viflab.model.PlatformId;
+import org.viflab.model.ResourceInstance;
+import org.viflab.model.SecurityGroup;
+import org.viflab.model.SecurityGroupId;
+import org.viflab.model.ServicePlatform;
+import org.viflab.model.Subnet;
+import org.viflab.model.SubnetId;
+import org.viflab.model.Topology;
+
+/**
+ * Answers {@link Describe} requests: the named ids (an unknown one is {@code …NotFound}), narrowed
+ * by filters — AND across filters, OR within one filter's values — named as in AWS's describe calls.
+ */
+final class Describer {
+
+    /** What a filter reads from an object: the values it may match. */
+    private interface Extractor<T> extends BiFunction<Topology, T, Collection<String>> {
+    }
+
+    private static final Map<String, Extractor<InterfaceRecord>> INTERFACE_FILTERS = new LinkedHashMap<>();
+    private static final Map<String, Extractor<ResourceInstance>> INSTANCE_FILTERS = new LinkedHashMap<>();
+    private static final Map<String, Extractor<Subnet>> SUBNET_FILTERS = new LinkedHashMap<>();
+    private static final Map<String, Extractor<Partition>> PARTITION_FILTERS = new LinkedHashMap<>();
+    private static final Map<String, Extractor<SecurityGroup>> GROUP_FILTERS = new LinkedHashMap<>();
+    private static final Map<String, Extractor<ServicePlatform>> PLATFORM_FILTERS = new LinkedHashMap<>();
+    private static final Map<String, Extractor<Attachment>> ATTACHMENT_FILTERS = new LinkedHashMap<>();
+
+    static {
+        INTERFACE_FILTERS.put("network-interface-id", (t, r) -> List.of(r.id().value()));
+        INTERFACE_FILTERS.put("subnet-id", (t, r) -> List.of(r.subnet().value()));
+        INTERFACE_FILTERS.put("vpc-id", (t, r) -> List.of(r.partition().value()));
+        INTERFACE_FILTERS.put("availability-zone", (t, r) -> List.of(r.zone()));
+        INTERFACE_FILTERS.put("group-id", (t, r) -> r.securityGroups().stream().map(SecurityGroupId::value).toList());
+        INTERFACE_FILTERS.put("private-ip-address", (t, r) -> r.privateIps().stream().map(Object::toString).toList());
+        INTERFACE_FILTERS.put("addresses.private-ip-address", INTERFACE_FILTERS.get("private-ip-address"));
+        INTERFACE_FILTERS.put("association.public-ip", (t, r) -> FieldView.publicAddresses(r));
+        INTERFACE_FILTERS.put("description", (t, r) -> List.of(r.description()));
+        INTERFACE_FILTERS.put("source-dest-check", (t, r) -> List.of(Boolean.toString(r.sourceDestCheck())));
+        INTERFACE_FILTERS.put("requester-managed", (t, r) -> List.of(Boolean.toString(r.requesterManaged())));
+        INTERFACE_FILTERS.put("owner-id", (t, r) -> List.of(r.owner().value()));
+        INTERFACE_FILTERS.put("attachment.instance-id", (t, r) -> t.attachmentsOf(r.id()).stream()
+                .map(a -> a.instance().value()).toList());
+        INTERFACE_FILTERS.put("attachment.attachment-id", (t, r) -> t.attachmentsOf(r.id()).stream()
+                .map(a -> a.id().value()).toList());
+        INTERFACE_FILTERS.put("attachment.instance-owner-id", (t, r) -> t.attachmentsOf(r.id()).stream()
+                .map(a -> t.instances().get(a.instance()).owner().value()).toList());
+        INTERFACE_FILTERS.put("tag-key", (t, r) -> r.tags().keySet());
+
+        INSTANCE_FILTERS.put("instance-id", (t, i) -> List.of(i.id().value()));
+        INSTANCE_FILTERS.put("instance-state-name", (t, i) -> List.of(i.state().toString()));
+        INSTANCE_FILTERS.put("instance-type", (t, i) -> List.of(i.type()));
+        INSTANCE_FILTERS.put("availability-zone", (t, i) -> List.of(i.zone()));
+        INSTANCE_FILTERS.put("platform-id", (t, i) -> i.platform().map(p -> List.of(p.value())).orElse(List.of()));
+        INSTANCE_FILTERS.put("owner-id", (t, i) -> List.of(i.owner().value()));
+        INSTANCE_FILTERS.put("network-interface.network-interface-id", (t, i) -> t.attachmentsOn(i.id()).stream()
+                .map(a -> a.iface().value()).toList());
+        INSTANCE_FILTERS.put("subnet-id", (t, i) -> t.attachmentsOn(i.id()).stream()
+                .map(a -> t.interfaces().get(a.iface()).subnet().value()).toList());
+
+        SUBNET_FILTERS.put("subnet-id", (t, s) -> List.of(s.id().value()));
+        SUBNET_FILTERS.put("vpc-id", (t, s) -> List.of(s.partition().value()));
+        SUBNET_FILTERS.put("cidr-block", (t, s) -> List.of(s.cidr().toString()));
+        SUBNET_FILTERS.put("availability-zone", (t, s) -> List.of(s.zone()));
+
+        PARTITION_FILTERS.put("vpc-id", (t, p) -> List.of(p.id().value()));
+        PARTITION_FILTERS.put("owner-id", (t, p) -> List.of(p.owner().value()));
+        PARTITION_FILTERS.put("cidr-block", (t, p) -> List.of(p.cidr().toString()));
+
+        GROUP_FILTERS.put("group-id", (t, g) -> List.of(g.id().value()));
+        GROUP_FILTERS.put("vpc-id", (t, g) -> List.of(g.partition().value()));
+
+        PLATFORM_FILTERS.put("platform-id", (t, p) -> List.of(p.id().value()));
+        PLATFORM_FILTERS.put("availability-zone", (t, p) -> List.of(p.zone()));
+
+        ATTACHMENT_FILTERS.put("attachment-id", (t, a) -> List.of(a.id().value()));
+        ATTACHMENT_FILTERS.put("instance-id", (t, a) -> List.of(a.instance().value()));
+        ATTACHMENT_FILTERS.put("network-interface-id", (t, a) -> List.of(a.iface().value()));
+    }
+
+    private Describer() {
+    }
+
+    static DescribeAnswer describe(Topology t, PropagationView propagation, Describe r) {
+        FieldView fields = new FieldView(t, propagation);
+        return switch (r.kind()) {
+            case INTERFACES -> answer(t, r, t.interfaces(), InterfaceId::interfaceId, withStatus(fields),
+                    ErrorCode.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, "interface", fields::of, r2 -> r2.tags());
+            case INSTANCES -> answer(t, r, t.instances(), InstanceId::instanceId, INSTANCE_FILTERS,
+                    ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, "instance", fields::of, ResourceInstance::tags);
+            case SUBNETS -> answer(t, r, t.subnets(), SubnetId::subnetId, SUBNET_FILTERS,
+                    ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnet", fields::of, s -> Map.of());
+            case PARTITIONS -> answer(t, r, t.partitions(), PartitionId::partitionId, PARTITION_FILTERS,
+                    ErrorCode.INVALID_VPC_ID_NOT_FOUND, "partition", fields::of, p -> Map.of());
+            case SECURITY_GROUPS -> answer(t, r, t.securityGroups(), SecurityGroupId::securityGroupId, GROUP_FILTERS,
+                    ErrorCode.INVALID_GROUP_NOT_FOUND, "security group", fields::of, g -> Map.of());
+            case PLATFORMS -> answer(t, r, t.platforms(), PlatformId::platformId, PLATFORM_FILTERS,
+                    ErrorCode.INVALID_PLATFORM_ID_NOT_FOUND, "platform", fields::of, p -> Map.of());
+            case ATTACHMENTS -> answer(t, r, t.attachments(), AttachmentId::attachmentId, withStatus(fields, true),
+                    ErrorCode.INVALID_ATTACHMENT_ID_NOT_FOUND, "attachment", fields::of, a -> Map.of());
+        };
+    }
+
+    /** Interface filters that need the propagation state (status, MACs). */
+    private static Map<String, Extractor<InterfaceRecord>> withStatus(FieldView fields) {
+        Map<String, Extractor<InterfaceRecord>> all = new LinkedHashMap<>(INTERFACE_FILTERS);
+        all.put("status", (t, r) -> List.of(fields.status(r).toString()));
+        all.put("mac-address", (t, r) -> fields.macAddresses(r));
+        all.put("attachment.status", (t, r) -> t.attachmentsOf(r.id()).stream()
+                .map(a -> fields.status(a).toString()).toList());
+        return all;
+    }
+
+    private static Map<String, Extractor<Attachment>> withStatus(FieldView fields, boolean attachments) {
+        Map<String, Extractor<Attachment>> all = new LinkedHashMap<>(ATTACHMENT_FILTERS);
+        all.put("status", (t, a) -> List.of(fields.status(a).toString()));
+        return all;
+    }
+
+    private static <I, T> DescribeAnswer answer(Topology t, Describe r, Map<I, T> objects, Function<String, I> id,
+                                                Map<String, Extractor<T>> known, ErrorCode notFound, String noun,
+                                                Function<T, Map<String, Object>> fields,
+                                                Function<T, Map<String, String>> tags) {
+        List<Extractor<T>> extractors = new ArrayList<>();
+        List<Set<String>> wanted = new ArrayList<>();
+        for (Map.Entry<String, List<String>> filter : r.filters().entrySet()) {
+            String name = filter.getKey();
+            Extractor<T> extractor = known.get(name);
+            if (extractor == null && name.startsWith("tag:") && name.length() > 4
+                    && (r.kind() == Kind.INTERFACES || r.kind() == Kind.INSTANCES)) {
+                String key = name.substring(4);
+                extractor = (topology, object) -> {
+                    String value = tags.apply(object).get(key);
+                    return value == null ? List.of() : List.of(value);
+                };
+            }
+            if (extractor == null) {
+                throw reject(INVALID_PARAMETER_VALUE, "The filter '" + name + "' is not valid for " + r.kind()
+                        + "; valid filters: " + String.join(", ", known.keySet())
+                        + (r.kind() == Kind.INTERFACES || r.kind() == Kind.INSTANCES ? ", tag:<key>" : "") + ".");
+            }
+            extractors.add(extractor);
+            wanted.add(new HashSet<>(filter.getValue()));
+        }
+        List<T> candidates = new ArrayList<>();
+        if (r.ids().isEmpty()) {
+            candidates.addAll(objects.values());
+        } else {
+            for (String text : r.ids()) {
+                I key;
+                try {
+                    key = id.apply(text);
+                } catch (IllegalArgumentException e) {
+                    throw reject(notFound, "The " + noun + " '" + text + "' does not exist.");
+                }
+                T found = objects.get(key);
+                if (found == null) {
+                    throw reject(notFound, "The " + noun + " '" + text + "' does not exist.");
+                }
+                if (!candidates.contains(found)) {
+                    candidates.add(found);
+                }
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (T candidate : candidates) {
+            if (matches(t, candidate, extractors, wanted)) {
+                rows.add(fields.apply(candidate));
+            }
+        }
+        return new DescribeAnswer(r.kind(), rows);
+    }
+
+    private static <T> boolean matches(Topology t, T object, List<Extractor<T>> extractors, List<Set<String>> wanted) {
+        for (int i = 0; i < extractors.size(); i++) {
+            boolean any = false;
+            for (String value : extractors.get(i).apply(t, object)) {
+                if (wanted.get(i).contains(value)) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

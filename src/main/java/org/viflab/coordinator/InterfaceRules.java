@@ -1,0 +1,617 @@
+package org.viflab.coordinator;
+
+import static org.viflab.coordinator.ErrorCode.ATTACHMENT_LIMIT_EXCEEDED;
+import static org.viflab.coordinator.ErrorCode.INCORRECT_INSTANCE_STATE;
+import static org.viflab.coordinator.ErrorCode.INCORRECT_STATE;
+import static org.viflab.coordinator.ErrorCode.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET;
+import static org.viflab.coordinator.ErrorCode.INVALID_ATTACHMENT_ID_NOT_FOUND;
+import static org.viflab.coordinator.ErrorCode.INVALID_IP_ADDRESS_IN_USE;
+import static org.viflab.coordinator.ErrorCode.INVALID_NETWORK_INTERFACE_IN_USE;
+import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER;
+import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_COMBINATION;
+import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_VALUE;
+import static org.viflab.coordinator.ErrorCode.OPERATION_NOT_PERMITTED;
+import static org.viflab.coordinator.ErrorCode.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED;
+import static org.viflab.coordinator.ErrorCode.RESOURCE_ALREADY_ASSOCIATED;
+import static org.viflab.coordinator.ErrorCode.SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED;
+import static org.viflab.coordinator.ErrorCode.UNAUTHORIZED_OPERATION;
+import static org.viflab.coordinator.Lookup.reject;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import org.viflab.coordinator.Request.AssignIps;
+import org.viflab.coordinator.Request.AssociatePublicIp;
+import org.viflab.coordinator.Request.Attach;
+import org.viflab.coordinator.Request.CreateInterface;
+import org.viflab.coordinator.Request.DeleteInterface;
+import org.viflab.coordinator.Request.Detach;
+import org.viflab.coordinator.Request.DisassociatePublicIp;
+import org.viflab.coordinator.Request.GrantPermission;
+import org.viflab.coordinator.Request.InterfaceSpec;
+import org.viflab.coordinator.Request.ModifyAttachment;
+import org.viflab.coordinator.Request.ModifyInterface;
+import org.viflab.coordinator.Request.RevokePermission;
+import org.viflab.coordinator.Request.UnassignIps;
+import org.viflab.model.Attachment;
+import org.viflab.model.AttachmentId;
+import org.viflab.model.ConfigOperation.GroupsLoadOp;
+import org.viflab.model.ConfigOperation.NatOp;
+import org.viflab.model.ConfigOperation.SourceDestCheckOp;
+import org.viflab.model.InstanceState;
+import org.viflab.model.InstanceType;
+import org.viflab.model.InterfaceId;
+import org.viflab.model.InterfaceRecord;
+import org.viflab.model.Partition;
+import org.viflab.model.Permission;
+import org.viflab.model.PrincipalId;
+import org.viflab.model.PublicAddress;
+import org.viflab.model.ResourceInstance;
+import org.viflab.model.SecurityGroup;
+import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Subnet;
+import org.viflab.model.Topology;
+import org.viflab.net.Ipv4Address;
+
+/** Creating, attaching, detaching, modifying and deleting interface records, and their addresses and rights. */
+final class InterfaceRules {
+
+    /** Most addresses any built-in type allows on one interface: the bound for a detached record. */
+    static final int MAX_ADDRESSES_PER_INTERFACE = InstanceType.BUILT_IN.stream()
+            .mapToInt(InstanceType::maxIpsPerInterface).max().orElseThrow();
+
+    static final int MAX_GROUPS = 5;
+
+    private InterfaceRules() {
+    }
+
+    // ---- create and delete ---------------------------------------------------------------
+
+    static void create(Change c, CreateInterface r) {
+        InterfaceRecord record = newRecord(c, r.spec(), c.as);
+        c.emitAll(ConfigOperations.map(c.now(), record));
+        c.emitAll(ConfigOperations.nat(record));
+        c.inverse.add(new DeleteInterface(record.id()));
+        c.createdId = Optional.of(record.id().value());
+    }
+
+    /**
+     * Validates a spec and puts the new record into the change (used by create-interface and launch).
+     *
+     * @param defaultOwner the owner when the spec names none
+     */
+    static InterfaceRecord newRecord(Change c, InterfaceSpec spec, PrincipalId defaultOwner) {
+        Topology t = c.now();
+        Subnet subnet = Lookup.subnet(t, spec.subnet());
+        Partition partition = Lookup.partition(t, subnet.partition());
+        Lookup.partitionOwner(t, c.as, partition.id());
+        PrincipalId owner = spec.owner().orElse(defaultOwner);
+        Lookup.knownPrincipal(t, owner);
+        if (!Lookup.isOperator(c.as) && !c.as.equals(owner) && !c.as.equals(partition.owner())) {
+            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not create an interface owned by " + owner + ".");
+        }
+        if (spec.requesterManaged() && !Lookup.isOperator(c.as)) {
+            throw reject(UNAUTHORIZED_OPERATION, "Only the operator creates requester-managed interfaces; " + c.as + " may not.");
+        }
+        for (PrincipalId p : spec.attachers()) {
+            Lookup.knownPrincipal(t, p);
+        }
+        for (PrincipalId p : spec.ipSetters()) {
+            Lookup.knownPrincipal(t, p);
+        }
+        if (spec.vlan().isPresent() && (spec.vlan().getAsInt() < 1 || spec.vlan().getAsInt() > 4094)) {
+            throw reject(INVALID_PARAMETER_VALUE, "VLAN tag " + spec.vlan().getAsInt() + " is not between 1 and 4094.");
+        }
+        InterfaceId id = spec.id().orElseGet(() -> InterfaceId.interfaceId(
+                c.generateId("vif", s -> t.interfaces().containsKey(InterfaceId.interfaceId(s)))));
+        if (t.interfaces().containsKey(id)) {
+            throw reject(INVALID_PARAMETER_VALUE, "The interface '" + id + "' already exists.");
+        }
+        List<SecurityGroupId> groups = spec.securityGroups();
+        if (groups.isEmpty() && !spec.requesterManaged()) {
+            groups = List.of(partition.defaultGroup());
+        }
+        checkGroups(t, partition, groups, spec.requesterManaged());
+        List<Ipv4Address> privateIps = new ArrayList<>();
+        for (Ipv4Address ip : spec.privateIps()) {
+            checkAddress(t, subnet, ip, id);
+            if (privateIps.contains(ip)) {
+                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is named twice.");
+            }
+            privateIps.add(ip);
+        }
+        if (privateIps.size() > MAX_ADDRESSES_PER_INTERFACE) {
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, "An interface holds at most " + MAX_ADDRESSES_PER_INTERFACE
+                    + " addresses; " + privateIps.size() + " were named.");
+        }
+        if (privateIps.isEmpty()) {
+            privateIps.addAll(freeAddresses(t, subnet, 1, Set.of()));
+        }
+        List<PublicAddress> publicIps = new ArrayList<>();
+        for (Ipv4Address pub : spec.publicIps()) {
+            if (t.publicAddressOwner(pub).isPresent() || publicIps.stream().anyMatch(p -> p.publicIp().equals(pub))) {
+                throw reject(RESOURCE_ALREADY_ASSOCIATED, "The public address " + pub + " is already associated with "
+                        + t.publicAddressOwner(pub).map(InterfaceId::value).orElse(id.value()) + ".");
+            }
+            publicIps.add(new PublicAddress(pub, privateIps.get(0)));
+        }
+        InterfaceRecord record = new InterfaceRecord(id, spec.description(), partition.id(), subnet.zone(), subnet.id(),
+                privateIps, publicIps, groups, new TreeSet<>(spec.attachers()), new TreeSet<>(spec.ipSetters()), owner,
+                spec.sourceDestCheck(), owner, spec.tags(), spec.vlan(), spec.multiAttach(), spec.requesterManaged());
+        c.next.putInterface(record);
+        return record;
+    }
+
+    private static void checkGroups(Topology t, Partition partition, List<SecurityGroupId> groups, boolean requesterManaged) {
+        if (groups.isEmpty() && !requesterManaged) {
+            throw reject(INVALID_PARAMETER_VALUE, "An interface needs at least one security group.");
+        }
+        if (new HashSet<>(groups).size() != groups.size()) {
+            throw reject(INVALID_PARAMETER_VALUE, "A security group is named twice in " + groups + ".");
+        }
+        for (SecurityGroupId id : groups) {
+            SecurityGroup group = Lookup.group(t, id);
+            if (!group.partition().equals(partition.id())) {
+                throw reject(INVALID_PARAMETER, "The security group " + id + " is in partition " + group.partition()
+                        + ", not in " + partition.id() + ".");
+            }
+        }
+        if (groups.size() > MAX_GROUPS) {
+            throw reject(SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED, "An interface may have at most " + MAX_GROUPS
+                    + " security groups; " + groups.size() + " were named.");
+        }
+    }
+
+    /** The address must be a usable one of the subnet and not held by another record of the partition. */
+    private static void checkAddress(Topology t, Subnet subnet, Ipv4Address ip, InterfaceId self) {
+        checkInSubnet(subnet, ip);
+        Optional<InterfaceId> owner = t.addressOwner(subnet.partition(), ip);
+        if (owner.isPresent() && !owner.get().equals(self)) {
+            throw reject(INVALID_IP_ADDRESS_IN_USE, "The address " + ip + " is already used by " + owner.get()
+                    + " in partition " + subnet.partition() + ".");
+        }
+    }
+
+    private static void checkInSubnet(Subnet subnet, Ipv4Address ip) {
+        if (!subnet.cidr().contains(ip)) {
+            throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is not in subnet " + subnet.id() + " ("
+                    + subnet.cidr() + ").");
+        }
+        if (subnet.isReserved(ip)) {
+            throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is reserved in subnet " + subnet.id()
+                    + " (network, router, DNS, future use and broadcast addresses are kept by the provider).");
+        }
+    }
+
+    /** The next {@code count} free addresses of a subnet, lowest first. */
+    private static List<Ipv4Address> freeAddresses(Topology t, Subnet subnet, int count, Set<Ipv4Address> alsoTaken) {
+        List<Ipv4Address> found = new ArrayList<>();
+        long last = subnet.cidr().size() - 2;
+        for (long index = 4; index <= last && found.size() < count; index++) {
+            Ipv4Address candidate = subnet.cidr().addressAt(index);
+            if (t.addressOwner(subnet.partition(), candidate).isEmpty() && !alsoTaken.contains(candidate)) {
+                found.add(candidate);
+            }
+        }
+        if (found.size() < count) {
+            throw reject(INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, "The subnet " + subnet.id() + " has "
+                    + t.availableAddresses(subnet.id()) + " free addresses; " + count + " are needed.");
+        }
+        return found;
+    }
+
+    static void delete(Change c, DeleteInterface r) {
+        Topology t = c.before;
+        InterfaceRecord record = Lookup.iface(t, r.iface());
+        Lookup.ownerOrOperator(c.as, record.owner(), "interface " + record.id());
+        Lookup.notRequesterManaged(c.as, record, "deleted");
+        if (!t.attachmentsOf(record.id()).isEmpty()) {
+            throw reject(INVALID_PARAMETER_VALUE, "The interface " + record.id() + " is currently in use (attached to "
+                    + ConfigOperations.attachedInstances(t, record) + ").");
+        }
+        c.next.removeInterface(record.id());
+        c.emitAll(ConfigOperations.unnat(record));
+        c.emitAll(ConfigOperations.unmap(record, record.privateIps()));
+        c.inverse.add(new CreateInterface(specOf(record)));
+    }
+
+    /** The spec that creates {@code record} again as it is. */
+    static InterfaceSpec specOf(InterfaceRecord record) {
+        return new InterfaceSpec(Optional.of(record.id()), Optional.of(record.owner()), record.description(),
+                record.subnet(), record.privateIps(), record.publicIps().stream().map(PublicAddress::publicIp).toList(),
+                record.securityGroups(), List.copyOf(record.attachers()), List.copyOf(record.ipSetters()),
+                record.sourceDestCheck(), record.multiAttach(), record.requesterManaged(), record.tags(), record.vlan(),
+                false);
+    }
+
+    // ---- attach and detach ---------------------------------------------------------------
+
+    static void attach(Change c, Attach r) {
+        Topology t = c.before;
+        InterfaceRecord record = Lookup.iface(t, r.iface());
+        ResourceInstance instance = Lookup.instance(t, r.instance());
+        if (!Lookup.mayAttach(c.as, record)) {
+            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not attach " + record.id() + " (owner " + record.owner()
+                    + ", attachers " + record.attachers() + ").");
+        }
+        if (!Lookup.isOperator(c.as) && !c.as.equals(instance.owner())) {
+            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not attach interfaces to " + instance.id() + " (owned by "
+                    + instance.owner() + ").");
+        }
+        Lookup.notRequesterManaged(c.as, record, "attached");
+        if (instance.state() == InstanceState.TERMINATED) {
+            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is terminated.");
+        }
+        List<Attachment> existing = t.attachmentsOf(record.id());
+        if (!existing.isEmpty() && (!record.multiAttach()
+                || existing.stream().anyMatch(a -> a.instance().equals(instance.id())))) {
+            throw reject(INVALID_NETWORK_INTERFACE_IN_USE, "The interface " + record.id() + " is already attached to "
+                    + ConfigOperations.attachedInstances(t, record) + (record.multiAttach() ? "." : " and is not multi-attach."));
+        }
+        if (!record.zone().equals(instance.zone())) {
+            throw reject(INVALID_PARAMETER_COMBINATION, "The interface " + record.id() + " is in zone " + record.zone()
+                    + " but the instance " + instance.id() + " is in zone " + instance.zone() + ".");
+        }
+        List<Attachment> onInstance = t.attachmentsOn(instance.id());
+        InstanceType limits = instance.limits();
+        if (onInstance.size() >= limits.maxInterfaces()) {
+            throw reject(ATTACHMENT_LIMIT_EXCEEDED, instance.type() + " allows " + limits.maxInterfaces()
+                    + " interfaces; " + instance.id() + " has " + onInstance.size() + ".");
+        }
+        if (record.privateIps().size() > limits.maxIpsPerInterface()) {
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, instance.type() + " allows " + limits.maxIpsPerInterface()
+                    + " addresses per interface; " + record.id() + " has " + record.privateIps().size() + ".");
+        }
+        int device;
+        if (r.deviceIndex().isPresent()) {
+            device = r.deviceIndex().getAsInt();
+            if (device < 0 || device >= limits.maxInterfaces()) {
+                throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " is outside 0-"
+                        + (limits.maxInterfaces() - 1) + " for " + instance.type() + ".");
+            }
+            if (onInstance.stream().anyMatch(a -> a.deviceIndex() == device)) {
+                throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " of " + instance.id()
+                        + " is already taken.");
+            }
+        } else {
+            int next = 0;
+            while (true) {
+                int candidate = next;
+                if (onInstance.stream().noneMatch(a -> a.deviceIndex() == candidate)) {
+                    break;
+                }
+                next++;
+            }
+            device = next;
+        }
+        AttachmentId id = r.id().orElseGet(() -> AttachmentId.attachmentId(
+                c.generateId("attach", s -> t.attachments().containsKey(AttachmentId.attachmentId(s)))));
+        if (t.attachments().containsKey(id)) {
+            throw reject(INVALID_PARAMETER_VALUE, "The attachment '" + id + "' already exists.");
+        }
+        Attachment attachment = new Attachment(id, record.id(), instance.id(), c.as, device, r.deleteOnTermination());
+        c.next.putAttachment(attachment);
+        Topology after = c.now();
+        c.emitAll(ConfigOperations.map(after, record));
+        c.emitAll(ConfigOperations.plug(after, attachment));
+        c.attaching.add(id);
+        c.inverse.add(Detach.attachment(id).forced());
+        c.createdId = Optional.of(id.value());
+    }
+
+    static void detach(Change c, Detach r, PropagationView propagation) {
+        Topology t = c.before;
+        List<Attachment> targets = new ArrayList<>();
+        if (r.iface().isPresent()) {
+            InterfaceRecord record = Lookup.iface(t, r.iface().get());
+            targets.addAll(t.attachmentsOf(record.id()));
+            if (targets.isEmpty()) {
+                throw reject(INVALID_ATTACHMENT_ID_NOT_FOUND, "The interface " + record.id() + " is not attached.");
+            }
+        } else if (r.attachment().isPresent()) {
+            targets.add(Lookup.attachment(t, r.attachment().get()));
+        } else {
+            ResourceInstance instance = Lookup.instance(t, r.instance().get());
+            if (!Lookup.isOperator(c.as) && !c.as.equals(instance.owner())) {
+                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not detach interfaces from " + instance.id()
+                        + " (owned by " + instance.owner() + ").");
+            }
+            t.attachmentsOn(instance.id()).stream().filter(a -> a.deviceIndex() != 0).forEach(targets::add);
+        }
+        for (Attachment attachment : targets) {
+            InterfaceRecord record = t.interfaces().get(attachment.iface());
+            ResourceInstance instance = t.instances().get(attachment.instance());
+            if (!Lookup.mayAttach(c.as, record) && !c.as.equals(instance.owner())) {
+                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not detach " + record.id() + " from " + instance.id() + ".");
+            }
+            Lookup.notRequesterManaged(c.as, record, "detached");
+            if (attachment.deviceIndex() == 0) {
+                throw reject(OPERATION_NOT_PERMITTED, "The interface " + record.id() + " is the primary (device 0) "
+                        + "interface of " + instance.id() + "; it cannot be detached.");
+            }
+            if (propagation.attaching(attachment.id())) {
+                if (!r.force()) {
+                    throw reject(INCORRECT_STATE, "The attachment " + attachment.id() + " is still attaching; detach "
+                            + "it with force to cancel the attach.");
+                }
+                c.cancelled.add(attachment.id());
+            }
+        }
+        if (r.force()) {
+            c.immediate = true;
+        }
+        for (Attachment attachment : targets) {
+            c.emitAll(ConfigOperations.unplug(t, attachment));
+            c.next.removeAttachment(attachment.id());
+        }
+        Topology after = c.now();
+        Set<InterfaceId> records = new LinkedHashSet<>();
+        targets.forEach(a -> records.add(a.iface()));
+        for (InterfaceId id : records) {
+            c.emitAll(ConfigOperations.map(after, after.interfaces().get(id)));
+            c.detaching.add(id);
+        }
+        for (Attachment attachment : targets) {
+            c.inverse.add(new Attach(attachment.iface(), attachment.instance(), OptionalInt.of(attachment.deviceIndex()),
+                    attachment.deleteOnTermination(), Optional.of(attachment.id())));
+        }
+    }
+
+    // ---- modify ----------------------------------------------------------------------------
+
+    static void modify(Change c, ModifyInterface r) {
+        Topology t = c.before;
+        InterfaceRecord record = Lookup.iface(t, r.iface());
+        Lookup.ownerOrOperator(c.as, record.owner(), "interface " + record.id());
+        Lookup.notRequesterManaged(c.as, record, "modified");
+        if (r.description().isEmpty() && r.securityGroups().isEmpty() && r.sourceDestCheck().isEmpty()
+                && r.multiAttach().isEmpty()) {
+            throw reject(INVALID_PARAMETER_VALUE, "Name at least one attribute to modify on " + record.id() + ".");
+        }
+        InterfaceRecord.Builder changed = record.toBuilder();
+        r.description().ifPresent(d -> changed.description = d);
+        if (r.securityGroups().isPresent()) {
+            checkGroups(t, Lookup.partition(t, record.partition()), r.securityGroups().get(), record.requesterManaged());
+            changed.securityGroups = r.securityGroups().get();
+        }
+        r.sourceDestCheck().ifPresent(v -> changed.sourceDestCheck = v);
+        if (r.multiAttach().isPresent()) {
+            if (!r.multiAttach().get() && t.attachmentsOf(record.id()).size() > 1) {
+                throw reject(INVALID_PARAMETER_VALUE, "The interface " + record.id() + " is attached to several "
+                        + "instances; detach all but one before switching multi-attach off.");
+            }
+            changed.multiAttach = r.multiAttach().get();
+        }
+        InterfaceRecord after = changed.build();
+        c.next.putInterface(after);
+        for (Attachment attachment : t.attachmentsOf(record.id())) {
+            ResourceInstance instance = t.instances().get(attachment.instance());
+            if (!instance.isActive()) {
+                continue;
+            }
+            if (!after.securityGroups().equals(record.securityGroups())) {
+                c.emit(new GroupsLoadOp(instance.platform().get(), true, record.id(), after.securityGroups()));
+            }
+            if (after.sourceDestCheck() != record.sourceDestCheck()) {
+                c.emit(new SourceDestCheckOp(instance.platform().get(), record.id(), after.sourceDestCheck()));
+            }
+        }
+        c.inverse.add(new ModifyInterface(record.id(), r.description().map(d -> record.description()),
+                r.securityGroups().map(g -> record.securityGroups()),
+                r.sourceDestCheck().map(v -> record.sourceDestCheck()),
+                r.multiAttach().map(v -> record.multiAttach())));
+    }
+
+    static void modifyAttachment(Change c, ModifyAttachment r) {
+        Topology t = c.before;
+        Attachment attachment = Lookup.attachment(t, r.attachment());
+        InterfaceRecord record = t.interfaces().get(attachment.iface());
+        ResourceInstance instance = t.instances().get(attachment.instance());
+        if (!Lookup.isOperator(c.as) && !c.as.equals(record.owner()) && !c.as.equals(instance.owner())) {
+            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not change attachment " + attachment.id() + ".");
+        }
+        Lookup.notRequesterManaged(c.as, record, "modified");
+        c.next.putAttachment(attachment.withDeleteOnTermination(r.deleteOnTermination()));
+        c.inverse.add(new ModifyAttachment(attachment.id(), attachment.deleteOnTermination()));
+    }
+
+    // ---- addresses -------------------------------------------------------------------------
+
+    private static InterfaceRecord addressable(Change c, InterfaceId id) {
+        InterfaceRecord record = Lookup.iface(c.before, id);
+        if (!Lookup.maySetIps(c.as, record)) {
+            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not change the addresses of " + record.id() + " (owner "
+                    + record.owner() + ", IP setters " + record.ipSetters() + ").");
+        }
+        Lookup.notRequesterManaged(c.as, record, "changed");
+        return record;
+    }
+
+    /** The most addresses the record may hold: the smallest limit among the instances it is attached to. */
+    private static int addressLimit(Topology t, InterfaceRecord record) {
+        return t.attachmentsOf(record.id()).stream()
+                .mapToInt(a -> t.instances().get(a.instance()).limits().maxIpsPerInterface())
+                .min().orElse(MAX_ADDRESSES_PER_INTERFACE);
+    }
+
+    static void assignIps(Change c, AssignIps r) {
+        Topology t = c.before;
+        InterfaceRecord record = addressable(c, r.iface());
+        Subnet subnet = Lookup.subnet(t, record.subnet());
+        if (r.privateIps().isEmpty() && r.count() <= 0) {
+            throw reject(INVALID_PARAMETER_VALUE, "Name the addresses to assign or a count of at least 1.");
+        }
+        if (!r.privateIps().isEmpty() && r.count() > 0) {
+            throw reject(INVALID_PARAMETER_COMBINATION, "Name either addresses or a count, not both.");
+        }
+        List<Ipv4Address> added = new ArrayList<>();
+        List<InterfaceRecord> losers = new ArrayList<>();
+        if (!r.privateIps().isEmpty()) {
+            for (Ipv4Address ip : r.privateIps()) {
+                checkInSubnet(subnet, ip);
+                if (record.privateIps().contains(ip) || added.contains(ip)) {
+                    continue;
+                }
+                Optional<InterfaceId> holder = t.addressOwner(record.partition(), ip);
+                if (holder.isPresent()) {
+                    InterfaceRecord other = t.interfaces().get(holder.get());
+                    if (!r.allowReassignment() || !other.subnet().equals(record.subnet())) {
+                        throw reject(INVALID_IP_ADDRESS_IN_USE, "The address " + ip + " is already used by " + other.id()
+                                + (r.allowReassignment() ? " in another subnet." : "; allow reassignment to move it."));
+                    }
+                    if (other.primaryIp().equals(ip)) {
+                        throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is the primary address of "
+                                + other.id() + "; it cannot be moved.");
+                    }
+                    if (other.publicIps().stream().anyMatch(p -> p.privateIp().equals(ip))) {
+                        throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " of " + other.id()
+                                + " has a public address; disassociate it first.");
+                    }
+                    losers.add(other);
+                }
+                added.add(ip);
+            }
+        } else {
+            added.addAll(freeAddresses(t, subnet, r.count(), Set.of()));
+        }
+        int limit = addressLimit(t, record);
+        if (record.privateIps().size() + added.size() > limit) {
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, record.id() + " may hold " + limit + " addresses; it has "
+                    + record.privateIps().size() + " and " + added.size() + " more were asked for.");
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        for (InterfaceRecord loser : losers) {
+            InterfaceRecord.Builder shrunk = c.now().interfaces().get(loser.id()).toBuilder();
+            shrunk.privateIps = shrunk.privateIps.stream().filter(ip -> !added.contains(ip)).toList();
+            c.next.putInterface(shrunk.build());
+        }
+        InterfaceRecord.Builder grown = record.toBuilder();
+        List<Ipv4Address> all = new ArrayList<>(record.privateIps());
+        all.addAll(added);
+        grown.privateIps = all;
+        InterfaceRecord after = grown.build();
+        c.next.putInterface(after);
+        c.emitAll(ConfigOperations.map(c.now(), after, added));
+        c.inverse.add(new UnassignIps(record.id(), added));
+        for (InterfaceRecord loser : losers) {
+            List<Ipv4Address> taken = added.stream().filter(loser.privateIps()::contains).toList();
+            c.inverse.add(new AssignIps(loser.id(), taken, 0, true));
+        }
+        c.createdId = Optional.of(added.get(0).toString());
+    }
+
+    static void unassignIps(Change c, UnassignIps r) {
+        InterfaceRecord record = addressable(c, r.iface());
+        if (r.privateIps().isEmpty()) {
+            throw reject(INVALID_PARAMETER_VALUE, "Name the addresses to unassign.");
+        }
+        for (Ipv4Address ip : r.privateIps()) {
+            if (!record.privateIps().contains(ip)) {
+                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is not assigned to " + record.id() + ".");
+            }
+            if (record.primaryIp().equals(ip)) {
+                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is the primary address of " + record.id()
+                        + "; it cannot be unassigned.");
+            }
+            if (record.publicIps().stream().anyMatch(p -> p.privateIp().equals(ip))) {
+                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " has a public address; disassociate it first.");
+            }
+        }
+        List<Ipv4Address> removed = r.privateIps().stream().distinct().toList();
+        InterfaceRecord.Builder shrunk = record.toBuilder();
+        shrunk.privateIps = record.privateIps().stream().filter(ip -> !removed.contains(ip)).toList();
+        c.next.putInterface(shrunk.build());
+        c.emitAll(ConfigOperations.unmap(record, removed));
+        c.inverse.add(new AssignIps(record.id(), removed, 0, false));
+    }
+
+    static void associatePublicIp(Change c, AssociatePublicIp r) {
+        Topology t = c.before;
+        InterfaceRecord record = addressable(c, r.iface());
+        Ipv4Address privateIp = r.privateIp().orElse(record.primaryIp());
+        if (!record.privateIps().contains(privateIp)) {
+            throw reject(INVALID_PARAMETER_VALUE, "The address " + privateIp + " is not assigned to " + record.id() + ".");
+        }
+        Optional<InterfaceId> holder = t.publicAddressOwner(r.publicIp());
+        Optional<PublicAddress> current = record.publicIps().stream()
+                .filter(p -> p.publicIp().equals(r.publicIp())).findFirst();
+        if (current.isPresent() && current.get().privateIp().equals(privateIp)) {
+            return;
+        }
+        if (holder.isPresent() && !holder.get().equals(record.id())) {
+            if (!r.allowReassociation()) {
+                throw reject(RESOURCE_ALREADY_ASSOCIATED, "The public address " + r.publicIp()
+                        + " is already associated with " + holder.get() + ".");
+            }
+            InterfaceRecord other = c.now().interfaces().get(holder.get());
+            InterfaceRecord.Builder shrunk = other.toBuilder();
+            shrunk.publicIps = other.publicIps().stream().filter(p -> !p.publicIp().equals(r.publicIp())).toList();
+            c.next.putInterface(shrunk.build());
+            PublicAddress lost = other.publicIps().stream().filter(p -> p.publicIp().equals(r.publicIp())).findFirst().orElseThrow();
+            c.emit(new NatOp(other.partition(), false, lost.publicIp(), lost.privateIp()));
+            c.inverse.add(new AssociatePublicIp(other.id(), lost.publicIp(), Optional.of(lost.privateIp()), true));
+        } else if (current.isPresent()) {
+            c.inverse.add(new AssociatePublicIp(record.id(), r.publicIp(), Optional.of(current.get().privateIp()), false));
+        } else {
+            c.inverse.add(0, new DisassociatePublicIp(record.id(), r.publicIp()));
+        }
+        InterfaceRecord.Builder grown = record.toBuilder();
+        List<PublicAddress> publics = new ArrayList<>(record.publicIps().stream()
+                .filter(p -> !p.publicIp().equals(r.publicIp())).toList());
+        publics.add(new PublicAddress(r.publicIp(), privateIp));
+        grown.publicIps = publics;
+        c.next.putInterface(grown.build());
+        c.emit(new NatOp(record.partition(), true, r.publicIp(), privateIp));
+    }
+
+    static void disassociatePublicIp(Change c, DisassociatePublicIp r) {
+        InterfaceRecord record = addressable(c, r.iface());
+        PublicAddress pub = record.publicIps().stream().filter(p -> p.publicIp().equals(r.publicIp())).findFirst()
+                .orElseThrow(() -> reject(INVALID_PARAMETER_VALUE, "The public address " + r.publicIp()
+                        + " is not associated with " + record.id() + "."));
+        InterfaceRecord.Builder shrunk = record.toBuilder();
+        shrunk.publicIps = record.publicIps().stream().filter(p -> !p.equals(pub)).toList();
+        c.next.putInterface(shrunk.build());
+        c.emit(new NatOp(record.partition(), false, pub.publicIp(), pub.privateIp()));
+        c.inverse.add(new AssociatePublicIp(record.id(), pub.publicIp(), Optional.of(pub.privateIp()), false));
+    }
+
+    // ---- permissions -----------------------------------------------------------------------
+
+    static void grant(Change c, GrantPermission r) {
+        setPermission(c, r.iface(), r.principal(), r.permission(), true);
+        c.inverse.add(new RevokePermission(r.iface(), r.principal(), r.permission()));
+    }
+
+    static void revoke(Change c, RevokePermission r) {
+        setPermission(c, r.iface(), r.principal(), r.permission(), false);
+        c.inverse.add(new GrantPermission(r.iface(), r.principal(), r.permission()));
+    }
+
+    private static void setPermission(Change c, InterfaceId id, PrincipalId principal, Permission permission, boolean on) {
+        InterfaceRecord record = Lookup.iface(c.before, id);
+        Lookup.ownerOrOperator(c.as, record.owner(), "the permissions of " + record.id());
+        Lookup.notRequesterManaged(c.as, record, "shared");
+        Lookup.knownPrincipal(c.before, principal);
+        InterfaceRecord.Builder changed = record.toBuilder();
+        Set<PrincipalId> holders = new TreeSet<>(permission == Permission.ATTACH ? record.attachers() : record.ipSetters());
+        if (on) {
+            holders.add(principal);
+        } else {
+            holders.remove(principal);
+        }
+        if (permission == Permission.ATTACH) {
+            changed.attachers = holders;
+        } else {
+            changed.ipSetters = holders;
+        }
+        c.next.putInterface(changed.build());
+    }
+}
