@@ -16,7 +16,7 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
     static final IPAddressStringParameters STRICT_IPV4 = new IPAddressStringParameters.Builder()
             .allowEmpty(false).allowSingleSegment(false).allowWildcardedSeparator(false)
             .allowPrefixOnly(false).allow_inet_aton(false).allowIPv6(false)
-            .getIPv4AddressParametersBuilder().allowLeadingZeros(false).allowPrefixLengthLeadingZeros(false)
+            .getIPv4AddressParametersBuilder().allowLeadingZeros(false)
             .getParentBuilder().toParams();
 
     /** Parses dotted-quad text such as {@code 10.0.1.9}. */
