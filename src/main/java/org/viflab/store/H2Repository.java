@@ -1,0 +1,520 @@
+package org.viflab.store;
+
+import static org.viflab.store.Statements.bind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.viflab.coordinator.JournalEntry;
+import org.viflab.coordinator.Repository;
+import org.viflab.model.PrincipalId;
+import org.viflab.model.Topology;
+
+/**
+ * The lab's desired state in an embedded H2 database: a file for a real lab, {@code jdbc:h2:mem:}
+ * for tests. The schema is created and upgraded by the Flyway migrations in {@code db/migration}.
+ *
+ * <p>Every commit is written to the database file before {@link #commit} returns: the repository
+ * opens H2 with {@code WRITE_DELAY=0} (H2 otherwise keeps up to a second of commits in memory) and
+ * refuses to open a database where the setting did not take; {@link #writeDelay()} reads it back.
+ * H2 does not force the operating system to flush its cache at each commit, so an acknowledged
+ * commit survives the application being killed, not the machine losing power.
+ *
+ * <p>One repository holds one connection; its methods may be called from several threads and run
+ * one at a time. Several repositories may open the same database (in the same JVM): each commit
+ * checks the lab's version, so a writer working from a stale snapshot gets a
+ * {@link Repository.ConcurrentChangeException} instead of overwriting the other's change.
+ */
+public final class H2Repository implements Repository {
+
+    /** Appended to every URL: commits reach the file at once instead of up to a second later. */
+    private static final String DURABLE_COMMITS = ";WRITE_DELAY=0";
+    private static final String USER = "sa";
+    private static final String H2_URL_PREFIX = "jdbc:h2:";
+    private static final String H2_FILE_SUFFIX = ".mv.db";
+
+    private static final String SELECT_VERSION = "SELECT version FROM lab WHERE id = 1";
+    private static final String UPDATE_LAB =
+            "UPDATE lab SET version = ?, id_sequence = ? WHERE id = 1 AND version = ?";
+    private static final String INSERT_JOURNAL = "INSERT INTO journal (version, principal_id, request, result,"
+            + " recorded_at, client_token) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_JOURNAL = "SELECT version, principal_id, request, result, recorded_at,"
+            + " client_token FROM journal";
+
+    /**
+     * Flyway logs each routine check of an up-to-date schema at INFO through java.util.logging,
+     * which would print half a dozen lines on every open (every CLI command). Its warnings and
+     * errors still show. The field holds the logger so that the level is not lost with it.
+     */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
+    static {
+        if (FLYWAY_LOG.getLevel() == null) {
+            FLYWAY_LOG.setLevel(Level.WARNING);
+        }
+    }
+
+    private final String url;
+    private final Connection connection;
+    private final Statements statements;
+    private final TopologyReader reader;
+    private final TopologyWriter writer;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean closed;
+
+    private H2Repository(String url, Connection connection) {
+        this.url = url;
+        this.connection = connection;
+        this.statements = new Statements(connection);
+        this.reader = new TopologyReader(statements);
+        this.writer = new TopologyWriter(statements);
+    }
+
+    // ---- opening ---------------------------------------------------------------------------
+
+    /** A fresh, empty lab in memory, under a name of its own; it disappears when closed. */
+    public static H2Repository inMemory() {
+        return connect("jdbc:h2:mem:viflab-" + UUID.randomUUID());
+    }
+
+    /**
+     * The lab in the H2 file {@code file} ({@code file.mv.db} on disk; a name that already ends in
+     * {@code .mv.db} is taken as is), created with its folders if missing.
+     */
+    public static H2Repository open(Path file) {
+        Objects.requireNonNull(file, "file");
+        Path base = file.toAbsolutePath().normalize();
+        String name = base.getFileName() == null ? "" : base.getFileName().toString();
+        if (name.endsWith(H2_FILE_SUFFIX)) {
+            base = base.resolveSibling(name.substring(0, name.length() - H2_FILE_SUFFIX.length()));
+        }
+        if (base.toString().contains(";")) {
+            throw new IllegalArgumentException("a lab path may not contain ';': " + file);
+        }
+        try {
+            Path parent = base.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for the lab " + base, e);
+        }
+        return connect(H2_URL_PREFIX + "file:" + base);
+    }
+
+    /**
+     * The lab at {@code jdbcUrlOrPath}: a {@code jdbc:h2:} URL (without a {@code WRITE_DELAY}
+     * setting, which the repository sets itself), or a file path as for {@link #open(Path)}, where
+     * a leading {@code ~} stands for the user's home folder.
+     */
+    public static H2Repository open(String jdbcUrlOrPath) {
+        Objects.requireNonNull(jdbcUrlOrPath, "jdbcUrlOrPath");
+        String text = jdbcUrlOrPath.trim();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("missing lab URL or path");
+        }
+        if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            if (!text.regionMatches(true, 0, H2_URL_PREFIX, 0, H2_URL_PREFIX.length())) {
+                throw new IllegalArgumentException("not an H2 URL: " + text);
+            }
+            if (text.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
+                throw new IllegalArgumentException("the lab sets WRITE_DELAY itself; remove it from " + text);
+            }
+            return connect(text);
+        }
+        if (text.equals("~") || text.startsWith("~/") || text.startsWith("~\\")) {
+            text = System.getProperty("user.home") + text.substring(1);
+        }
+        return open(Path.of(text));
+    }
+
+    /**
+     * Where the default lab lives: {@code <home>/labs/default}, where {@code <home>} is the system
+     * property {@code viflab.home}, else the environment variable {@code VIFLAB_HOME}, else
+     * {@code ~/.viflab}. Pass it to {@link #open(Path)}.
+     */
+    public static Path defaultLabPath() {
+        return defaultLabPath(System.getProperty("viflab.home"), System.getenv("VIFLAB_HOME"),
+                System.getProperty("user.home"));
+    }
+
+    static Path defaultLabPath(String property, String environment, String userHome) {
+        Path home;
+        if (property != null && !property.isBlank()) {
+            home = Path.of(property.trim());
+        } else if (environment != null && !environment.isBlank()) {
+            home = Path.of(environment.trim());
+        } else {
+            home = Path.of(userHome, ".viflab");
+        }
+        return home.resolve("labs").resolve("default");
+    }
+
+    private static H2Repository connect(String url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(url + DURABLE_COMMITS);
+        dataSource.setUser(USER);
+        dataSource.setPassword("");
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the lab database " + url, e);
+        }
+        // The repository's connection is open first, so an in-memory database outlives the
+        // connections Flyway opens and closes.
+        try {
+            Flyway.configure(H2Repository.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            H2Repository repository = new H2Repository(url, connection);
+            int writeDelay = repository.writeDelay();
+            if (writeDelay != 0) {
+                repository.close();
+                throw new StoreException("the lab database " + url + " keeps commits in memory for " + writeDelay
+                        + " ms (WRITE_DELAY); refusing to open it", null);
+            }
+            return repository;
+        } catch (FlywayException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot create or upgrade the schema of the lab database " + url, e);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreException("cannot prepare the connection to the lab database " + url, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Already failing; the first error is the one to report.
+        }
+    }
+
+    // ---- facts about the database -----------------------------------------------------------
+
+    /** The database's JDBC URL, without the settings the repository adds; {@code open(url())} reaches it again. */
+    public String url() {
+        return url;
+    }
+
+    /**
+     * H2's {@code WRITE_DELAY} as in force now, in milliseconds: how long a commit may stay in
+     * memory before it is written. The repository keeps it at 0.
+     */
+    public int writeDelay() {
+        return read("read the WRITE_DELAY setting", () -> {
+            try (ResultSet rs = statements.get("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                    + " WHERE SETTING_NAME = 'WRITE_DELAY'").executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the database reports no WRITE_DELAY setting");
+                }
+                return Integer.parseInt(rs.getString(1).trim());
+            }
+        });
+    }
+
+    /** The version of the lab's schema (the last migration applied). */
+    public int schemaVersion() {
+        return read("read the schema version", () -> {
+            try (ResultSet rs = statements.get("SELECT schema_version FROM lab WHERE id = 1").executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("the lab table has no row");
+                }
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    // ---- the port ----------------------------------------------------------------------------
+
+    @Override
+    public Topology load() {
+        lock.lock();
+        try {
+            ensureOpen();
+            boolean done = false;
+            try {
+                // One snapshot for all the tables: a commit from another connection in the middle
+                // of the reads must not give half of it.
+                connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                Topology topology = reader.read();
+                connection.commit();
+                done = true;
+                return topology;
+            } finally {
+                if (!done) {
+                    rollbackQuietly();
+                }
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot load the lab from " + url, e);
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the lab at " + url + " holds a value the model refuses: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public long version() {
+        return read("read the lab's version", this::committedVersion);
+    }
+
+    private long committedVersion() throws SQLException {
+        try (ResultSet rs = statements.get(SELECT_VERSION).executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("the lab table has no row");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code after.version()} must be greater than {@code expectedVersion} (otherwise the version
+     * check could not tell two writers apart) and equal to {@code entry.version()}.
+     *
+     * @throws IllegalArgumentException if the versions do not fit, or {@code touched} holds an id of a
+     *                                  kind the lab does not store; nothing is written then
+     */
+    @Override
+    public void commit(long expectedVersion, Topology after, Set<Object> touched, JournalEntry entry) {
+        Objects.requireNonNull(after, "after");
+        Objects.requireNonNull(touched, "touched");
+        Objects.requireNonNull(entry, "entry");
+        if (after.version() <= expectedVersion) {
+            throw new IllegalArgumentException("a commit must move the version forward: from " + expectedVersion
+                    + " to " + after.version());
+        }
+        if (entry.version() != after.version()) {
+            throw new IllegalArgumentException("the journal entry is for version " + entry.version()
+                    + " but the commit writes version " + after.version());
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+            writer.queue(after, touched);
+            boolean done = false;
+            try {
+                // The version row first: it also makes a second writer on the same lab wait here.
+                int moved = bind(statements.get(UPDATE_LAB), after.version(), after.idSequence(), expectedVersion)
+                        .executeUpdate();
+                if (moved != 1) {
+                    writer.discard();
+                    connection.rollback();
+                    done = true;
+                    throw new ConcurrentChangeException("the lab at " + url + " is no longer at version "
+                            + expectedVersion + currentVersionNote() + ": reload and try again");
+                }
+                writer.execute();
+                bind(statements.get(INSERT_JOURNAL), entry.version(), entry.principal().value(), entry.request(),
+                        entry.result(), OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC),
+                        entry.clientToken().orElse(null)).executeUpdate();
+                connection.commit();
+                done = true;
+            } finally {
+                if (!done) {
+                    writer.discard();
+                    rollbackQuietly();
+                }
+            }
+        } catch (SQLException e) {
+            if (isWriteConflict(e)) {
+                throw new ConcurrentChangeException("another writer changed the lab at " + url
+                        + " while version " + after.version() + " was being written: reload and try again");
+            }
+            throw new StoreException("cannot commit version " + after.version() + " (" + entry.request()
+                    + ") to the lab at " + url, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String currentVersionNote() {
+        try {
+            long now = committedVersion();
+            connection.commit();
+            return " (it is at " + now + ")";
+        } catch (SQLException e) {
+            return "";
+        }
+    }
+
+    /** H2's "serialization failure" and "concurrent update" codes: another transaction won the row. */
+    private static boolean isWriteConflict(SQLException e) {
+        return "40001".equals(e.getSQLState()) || e.getErrorCode() == 90131;
+    }
+
+    @Override
+    public List<JournalEntry> journal() {
+        return read("read the journal", () -> {
+            List<JournalEntry> entries = new ArrayList<>();
+            try (ResultSet rs = statements.get(SELECT_JOURNAL + " ORDER BY seq").executeQuery()) {
+                while (rs.next()) {
+                    entries.add(journalEntry(rs));
+                }
+            }
+            return List.copyOf(entries);
+        });
+    }
+
+    @Override
+    public Optional<JournalEntry> findByClientToken(String clientToken) {
+        Objects.requireNonNull(clientToken, "clientToken");
+        return read("look up client token " + clientToken, () -> {
+            PreparedStatement query = bind(statements.get(SELECT_JOURNAL
+                    + " WHERE client_token = ? ORDER BY seq FETCH FIRST 1 ROW ONLY"), clientToken);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(journalEntry(rs)) : Optional.<JournalEntry>empty();
+            }
+        });
+    }
+
+    private static JournalEntry journalEntry(ResultSet rs) throws SQLException {
+        return new JournalEntry(rs.getLong(1), PrincipalId.principalId(rs.getString(2)), rs.getString(3),
+                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getString(6)));
+    }
+
+    // ---- the raw baseline ------------------------------------------------------------------------
+
+    /**
+     * Times what a commit costs on this database with nothing of the lab in it: {@code pairs} times,
+     * insert one row into a scratch table and commit, then delete it and commit, on the repository's
+     * own connection and settings. Benchmarks print the result beside the rate of attach + detach
+     * requests, which also commit twice per pair. The lab itself is not touched; the caller does any
+     * warm-up it wants by calling this more than once.
+     *
+     * @return pairs per second
+     */
+    public double rawJdbcBaseline(int pairs) {
+        if (pairs < 1) {
+            throw new IllegalArgumentException("pairs must be at least 1, not " + pairs);
+        }
+        lock.lock();
+        try {
+            ensureOpen();
+            try (PreparedStatement clear = connection.prepareStatement("DELETE FROM raw_baseline_scratch");
+                 PreparedStatement insert = connection.prepareStatement(
+                         "INSERT INTO raw_baseline_scratch (id, payload) VALUES (?, ?)");
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM raw_baseline_scratch WHERE id = ?")) {
+                clear.executeUpdate();
+                connection.commit();
+                long start = System.nanoTime();
+                for (int i = 0; i < pairs; i++) {
+                    insert.setLong(1, i);
+                    insert.setString(2, "attachment");
+                    insert.executeUpdate();
+                    connection.commit();
+                    delete.setLong(1, i);
+                    delete.executeUpdate();
+                    connection.commit();
+                }
+                long elapsed = Math.max(1, System.nanoTime() - start);
+                return pairs * 1e9 / elapsed;
+            } catch (SQLException e) {
+                rollbackQuietly();
+                throw new StoreException("cannot run the raw JDBC baseline on " + url, e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    @FunctionalInterface
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs a read as its own short transaction. */
+    private <T> T read(String what, Query<T> query) {
+        lock.lock();
+        try {
+            ensureOpen();
+            boolean done = false;
+            try {
+                T result = query.run();
+                connection.commit();
+                done = true;
+                return result;
+            } finally {
+                if (!done) {
+                    rollbackQuietly();
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " of the lab at " + url, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The error that led here is the one reported; a dead connection rolls back by itself.
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the repository of " + url + " is closed");
+        }
+    }
+
+    /** Closes the connection; an in-memory lab is gone afterwards. Closing twice does nothing. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            statements.close();
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the lab database " + url, e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "H2Repository[" + url + "]";
+    }
+}

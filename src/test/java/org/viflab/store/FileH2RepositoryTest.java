@@ -1,0 +1,84 @@
+package org.viflab.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.viflab.model.AttachmentId.attachmentId;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viflab.coordinator.JournalEntry;
+import org.viflab.model.Topology;
+
+/** The repository contract on a lab file, plus what only a file can show: reopening it. */
+class FileH2RepositoryTest extends H2RepositoryContract {
+
+    @TempDir
+    Path folder;
+
+    Path labPath() {
+        return folder.resolve("labs").resolve("lab");
+    }
+
+    @Override
+    H2Repository newRepository() {
+        return H2Repository.open(labPath());
+    }
+
+    @Test
+    void fileIsCreatedWithItsFolders() {
+        assertThat(labPath().resolveSibling("lab.mv.db")).exists();
+        assertThat(repository.url()).isEqualTo("jdbc:h2:file:" + labPath().toAbsolutePath());
+    }
+
+    @Test
+    void reopenedLabHasTheSameSnapshotAndJournal() {
+        Topology v1 = Labs.commit(repository, Topology.empty(), "build", Labs::rich);
+        Topology v2 = Labs.commit(repository, v1, "detach", b -> b.removeAttachment(attachmentId("att-1")));
+        List<JournalEntry> journal = repository.journal();
+        repository.close();
+
+        try (H2Repository reopened = H2Repository.open(labPath())) {
+            assertThat(reopened.load()).isEqualTo(v2);
+            assertThat(reopened.version()).isEqualTo(2);
+            assertThat(reopened.journal()).isEqualTo(journal);
+            assertThat(reopened.schemaVersion()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theSameLabOpensByPathTextFileNameOrUrl() {
+        Topology v1 = Labs.commit(repository, Topology.empty(), "build", Labs::rich);
+        repository.close();
+
+        for (String location : List.of(labPath().toString(), labPath() + ".mv.db", "jdbc:h2:file:" + labPath())) {
+            try (H2Repository reopened = H2Repository.open(location)) {
+                assertThat(reopened.load()).as(location).isEqualTo(v1);
+            }
+        }
+        try (H2Repository reopened = H2Repository.open(labPath().resolveSibling("lab.mv.db"))) {
+            assertThat(reopened.load()).isEqualTo(v1);
+        }
+    }
+
+    @Test
+    void commitsAreWrittenAtOnce() {
+        assertThat(repository.writeDelay()).isZero();
+        repository.close();
+        try (H2Repository reopened = H2Repository.open(labPath())) {
+            assertThat(reopened.writeDelay()).isZero();
+        }
+    }
+
+    @Test
+    void urlsThatAreNotPlainH2AreRefused() {
+        assertThatThrownBy(() -> H2Repository.open("jdbc:postgresql://localhost/lab"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> H2Repository.open("jdbc:h2:file:" + folder.resolve("x") + ";WRITE_DELAY=500"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WRITE_DELAY");
+        assertThatThrownBy(() -> H2Repository.open("  ")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Files.exists(folder.resolve("x.mv.db"))).isFalse();
+    }
+}
