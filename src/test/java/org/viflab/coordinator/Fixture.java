@@ -61,8 +61,9 @@ final class Fixture {
     final Repository repository;
     final Coordinator coordinator;
 
+    /** A lab on a fresh in-memory H2 database, as coordinator tests use. */
     Fixture() {
-        this(MemoryRepository::new);
+        this(org.viflab.store.H2Repository::inMemory);
     }
 
     Fixture(Supplier<Repository> repositories) {
