@@ -29,7 +29,8 @@ import org.viflab.net.Ipv4Address;
 public final class Topology {
 
     private static final Topology EMPTY = new Topology(0, 0, new TreeSet<>(Set.of(PrincipalId.principalId("operator"))),
-            new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+            new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
+            null, 0);
 
     /** The principal that always exists and may do anything: the provider. */
     public static final PrincipalId OPERATOR = PrincipalId.principalId("operator");
@@ -45,7 +46,12 @@ public final class Topology {
     private final NavigableMap<InterfaceId, InterfaceRecord> interfaces;
     private final NavigableMap<AttachmentId, Attachment> attachments;
 
-    private volatile Indexes indexes;
+    // Indexes are built on first use and handed on to the next snapshot when the map they are built
+    // from did not change, so a request that touches one attachment does not re-index every address.
+    private final Memo<InterfaceIndex> interfaceIndex;
+    private final Memo<AttachmentIndex> attachmentIndex;
+    private final Memo<Map<PlatformId, List<ResourceInstance>>> placementIndex;
+    private final Memo<Map<NicId, PlatformId>> nicIndex;
 
     private Topology(long version, long idSequence, SortedSet<PrincipalId> principals,
                      NavigableMap<PartitionId, Partition> partitions, NavigableMap<SubnetId, Subnet> subnets,
@@ -53,7 +59,7 @@ public final class Topology {
                      NavigableMap<PlatformId, ServicePlatform> platforms,
                      NavigableMap<InstanceId, ResourceInstance> instances,
                      NavigableMap<InterfaceId, InterfaceRecord> interfaces,
-                     NavigableMap<AttachmentId, Attachment> attachments) {
+                     NavigableMap<AttachmentId, Attachment> attachments, Topology previous, int changedKinds) {
         this.version = version;
         this.idSequence = idSequence;
         this.principals = Collections.unmodifiableSortedSet(principals);
@@ -64,6 +70,14 @@ public final class Topology {
         this.instances = Collections.unmodifiableNavigableMap(instances);
         this.interfaces = Collections.unmodifiableNavigableMap(interfaces);
         this.attachments = Collections.unmodifiableNavigableMap(attachments);
+        this.interfaceIndex = previous != null && (changedKinds & Builder.INTERFACES) == 0
+                ? previous.interfaceIndex : new Memo<>(() -> new InterfaceIndex(this.interfaces));
+        this.attachmentIndex = previous != null && (changedKinds & Builder.ATTACHMENTS) == 0
+                ? previous.attachmentIndex : new Memo<>(() -> new AttachmentIndex(this.attachments));
+        this.placementIndex = previous != null && (changedKinds & Builder.INSTANCES) == 0
+                ? previous.placementIndex : new Memo<>(() -> placements(this.instances));
+        this.nicIndex = previous != null && (changedKinds & Builder.PLATFORMS) == 0
+                ? previous.nicIndex : new Memo<>(() -> nics(this.platforms));
     }
 
     /** A lab with nothing in it but the operator. */
@@ -141,23 +155,23 @@ public final class Topology {
 
     /** The interface that owns {@code address} inside {@code partition}, if any. */
     public Optional<InterfaceId> addressOwner(PartitionId partition, Ipv4Address address) {
-        Map<Ipv4Address, InterfaceId> byAddress = indexes().addresses.get(partition);
+        Map<Ipv4Address, InterfaceId> byAddress = interfaceIndex.get().addresses.get(partition);
         return byAddress == null ? Optional.empty() : Optional.ofNullable(byAddress.get(address));
     }
 
     /** The interface holding public address {@code address} (public addresses are provider-wide). */
     public Optional<InterfaceId> publicAddressOwner(Ipv4Address address) {
-        return Optional.ofNullable(indexes().publicAddresses.get(address));
+        return Optional.ofNullable(interfaceIndex.get().publicAddresses.get(address));
     }
 
     /** Attachments of an interface record, by attachment id. */
     public List<Attachment> attachmentsOf(InterfaceId iface) {
-        return indexes().byInterface.getOrDefault(iface, List.of());
+        return attachmentIndex.get().byInterface.getOrDefault(iface, List.of());
     }
 
     /** Attachments on an instance, by device index. */
     public List<Attachment> attachmentsOn(InstanceId instance) {
-        return indexes().byInstance.getOrDefault(instance, List.of());
+        return attachmentIndex.get().byInstance.getOrDefault(instance, List.of());
     }
 
     /** The attachment at device index {@code deviceIndex} of an instance, if any. */
@@ -167,17 +181,17 @@ public final class Topology {
 
     /** Instances placed on a platform that are not terminated, by id. */
     public List<ResourceInstance> instancesOn(PlatformId platform) {
-        return indexes().byPlatform.getOrDefault(platform, List.of());
+        return placementIndex.get().getOrDefault(platform, List.of());
     }
 
     /** Interfaces in a subnet, by id. */
     public List<InterfaceRecord> interfacesIn(SubnetId subnet) {
-        return indexes().bySubnet.getOrDefault(subnet, List.of());
+        return interfaceIndex.get().bySubnet.getOrDefault(subnet, List.of());
     }
 
     /** The platform that has physical NIC {@code nic}. */
     public Optional<ServicePlatform> platformOfNic(NicId nic) {
-        return Optional.ofNullable(indexes().nicPlatform.get(nic)).map(platforms::get);
+        return Optional.ofNullable(nicIndex.get().get(nic)).map(platforms::get);
     }
 
     /** Free addresses of a subnet: its size less the five reserved ones and those in use. */
@@ -192,15 +206,6 @@ public final class Topology {
 
     public Builder toBuilder() {
         return new Builder(this);
-    }
-
-    private Indexes indexes() {
-        Indexes built = indexes;
-        if (built == null) {
-            built = new Indexes(this);
-            indexes = built;
-        }
-        return built;
     }
 
     /** Content equality: every object, the version and the id sequence (indexes are derived). */
@@ -232,17 +237,37 @@ public final class Topology {
                 + instances.size() + ", interfaces=" + interfaces.size() + ", attachments=" + attachments.size() + "}";
     }
 
-    private static final class Indexes {
+    /** A value computed once, on first use, and shared by every snapshot whose source map is the same. */
+    private static final class Memo<T> {
+        private final java.util.function.Supplier<T> compute;
+        private volatile T value;
+
+        Memo(java.util.function.Supplier<T> compute) {
+            this.compute = compute;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = compute.get();
+                        value = v;
+                    }
+                }
+            }
+            return v;
+        }
+    }
+
+    private static final class InterfaceIndex {
         final Map<PartitionId, Map<Ipv4Address, InterfaceId>> addresses = new HashMap<>();
         final Map<Ipv4Address, InterfaceId> publicAddresses = new HashMap<>();
-        final Map<InterfaceId, List<Attachment>> byInterface = new HashMap<>();
-        final Map<InstanceId, List<Attachment>> byInstance = new HashMap<>();
-        final Map<PlatformId, List<ResourceInstance>> byPlatform = new HashMap<>();
         final Map<SubnetId, List<InterfaceRecord>> bySubnet = new HashMap<>();
-        final Map<NicId, PlatformId> nicPlatform = new HashMap<>();
 
-        Indexes(Topology t) {
-            for (InterfaceRecord record : t.interfaces.values()) {
+        InterfaceIndex(Map<InterfaceId, InterfaceRecord> interfaces) {
+            for (InterfaceRecord record : interfaces.values()) {
                 Map<Ipv4Address, InterfaceId> byAddress = addresses.computeIfAbsent(record.partition(), p -> new HashMap<>());
                 for (Ipv4Address ip : record.privateIps()) {
                     byAddress.put(ip, record.id());
@@ -252,22 +277,40 @@ public final class Topology {
                 }
                 bySubnet.computeIfAbsent(record.subnet(), s -> new ArrayList<>()).add(record);
             }
-            for (Attachment attachment : t.attachments.values()) {
+        }
+    }
+
+    private static final class AttachmentIndex {
+        final Map<InterfaceId, List<Attachment>> byInterface = new HashMap<>();
+        final Map<InstanceId, List<Attachment>> byInstance = new HashMap<>();
+
+        AttachmentIndex(Map<AttachmentId, Attachment> attachments) {
+            for (Attachment attachment : attachments.values()) {
                 byInterface.computeIfAbsent(attachment.iface(), i -> new ArrayList<>()).add(attachment);
                 byInstance.computeIfAbsent(attachment.instance(), i -> new ArrayList<>()).add(attachment);
             }
             byInstance.values().forEach(list -> list.sort(Comparator.comparingInt(Attachment::deviceIndex)));
-            for (ResourceInstance instance : t.instances.values()) {
-                if (instance.state() != InstanceState.TERMINATED && instance.platform().isPresent()) {
-                    byPlatform.computeIfAbsent(instance.platform().get(), p -> new ArrayList<>()).add(instance);
-                }
-            }
-            for (ServicePlatform platform : t.platforms.values()) {
-                for (PhysicalNic nic : platform.nics()) {
-                    nicPlatform.put(nic.id(), platform.id());
-                }
+        }
+    }
+
+    private static Map<PlatformId, List<ResourceInstance>> placements(Map<InstanceId, ResourceInstance> instances) {
+        Map<PlatformId, List<ResourceInstance>> byPlatform = new HashMap<>();
+        for (ResourceInstance instance : instances.values()) {
+            if (instance.state() != InstanceState.TERMINATED && instance.platform().isPresent()) {
+                byPlatform.computeIfAbsent(instance.platform().get(), p -> new ArrayList<>()).add(instance);
             }
         }
+        return byPlatform;
+    }
+
+    private static Map<NicId, PlatformId> nics(Map<PlatformId, ServicePlatform> platforms) {
+        Map<NicId, PlatformId> nicPlatform = new HashMap<>();
+        for (ServicePlatform platform : platforms.values()) {
+            for (PhysicalNic nic : platform.nics()) {
+                nicPlatform.put(nic.id(), platform.id());
+            }
+        }
+        return nicPlatform;
     }
 
     /**
@@ -303,7 +346,7 @@ public final class Topology {
             attachments = base.attachments;
         }
 
-        private static final int PRINCIPALS = 1, PARTITIONS = 2, SUBNETS = 4, GROUPS = 8, PLATFORMS = 16,
+        static final int PRINCIPALS = 1, PARTITIONS = 2, SUBNETS = 4, GROUPS = 8, PLATFORMS = 16,
                 INSTANCES = 32, INTERFACES = 64, ATTACHMENTS = 128;
 
         private boolean firstCopy(int kind) {
@@ -461,7 +504,7 @@ public final class Topology {
                 return last;
             }
             last = new Topology(version, idSequence, principals, partitions, subnets, securityGroups,
-                    platforms, instances, interfaces, attachments);
+                    platforms, instances, interfaces, attachments, last, copied);
             // Later changes must not leak into the snapshot just handed out: copy again on next write.
             copied = 0;
             return last;
