@@ -3,81 +3,63 @@ package org.viflab.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import org.pcollections.HashPMap;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PSet;
+import org.pcollections.TreePMap;
+import org.pcollections.TreePSet;
 import org.viflab.net.Ipv4Address;
 
 /**
- * One consistent, immutable state of a lab: every object by id, plus indexes built on first use
- * (addresses per partition, public addresses, attachments by interface and by instance).
+ * One consistent, immutable state of a lab: every object by id, plus indexes (addresses per
+ * partition, public addresses, attachments by interface and by instance, instances by platform,
+ * records by subnet, NICs by platform).
  *
- * <p>Readers (the GUI, the tracer's compiler, describe) hold a snapshot and never see half an
- * operation; the coordinator makes the next snapshot with {@link #toBuilder()}, which copies only
- * the kinds it changes.
+ * <p>Everything is held in persistent maps, so the coordinator makes the next snapshot with
+ * {@link #toBuilder()} in time proportional to what it changes, not to the size of the lab, and
+ * readers (the GUI, the fabric compiler, describe) keep old snapshots as long as they like.
  *
  * <p>{@code version} counts accepted requests; {@code idSequence} numbers generated ids so that
  * runs are repeatable.
  */
 public final class Topology {
 
-    private static final Topology EMPTY = new Topology(0, 0, new TreeSet<>(Set.of(PrincipalId.principalId("operator"))),
-            new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
-            null, 0);
-
     /** The principal that always exists and may do anything: the provider. */
     public static final PrincipalId OPERATOR = PrincipalId.principalId("operator");
 
+    private static final Topology EMPTY = new Builder().putPrincipal(OPERATOR).buildFresh();
+
     private final long version;
     private final long idSequence;
-    private final SortedSet<PrincipalId> principals;
-    private final NavigableMap<PartitionId, Partition> partitions;
-    private final NavigableMap<SubnetId, Subnet> subnets;
-    private final NavigableMap<SecurityGroupId, SecurityGroup> securityGroups;
-    private final NavigableMap<PlatformId, ServicePlatform> platforms;
-    private final NavigableMap<InstanceId, ResourceInstance> instances;
-    private final NavigableMap<InterfaceId, InterfaceRecord> interfaces;
-    private final NavigableMap<AttachmentId, Attachment> attachments;
+    private final TreePSet<PrincipalId> principals;
+    private final TreePMap<PartitionId, Partition> partitions;
+    private final TreePMap<SubnetId, Subnet> subnets;
+    private final TreePMap<SecurityGroupId, SecurityGroup> securityGroups;
+    private final TreePMap<PlatformId, ServicePlatform> platforms;
+    private final TreePMap<InstanceId, ResourceInstance> instances;
+    private final TreePMap<InterfaceId, InterfaceRecord> interfaces;
+    private final TreePMap<AttachmentId, Attachment> attachments;
+    private final Indexes indexes;
 
-    // Indexes are built on first use and handed on to the next snapshot when the map they are built
-    // from did not change, so a request that touches one attachment does not re-index every address.
-    private final Memo<InterfaceIndex> interfaceIndex;
-    private final Memo<AttachmentIndex> attachmentIndex;
-    private final Memo<Map<PlatformId, List<ResourceInstance>>> placementIndex;
-    private final Memo<Map<NicId, PlatformId>> nicIndex;
-
-    private Topology(long version, long idSequence, SortedSet<PrincipalId> principals,
-                     NavigableMap<PartitionId, Partition> partitions, NavigableMap<SubnetId, Subnet> subnets,
-                     NavigableMap<SecurityGroupId, SecurityGroup> securityGroups,
-                     NavigableMap<PlatformId, ServicePlatform> platforms,
-                     NavigableMap<InstanceId, ResourceInstance> instances,
-                     NavigableMap<InterfaceId, InterfaceRecord> interfaces,
-                     NavigableMap<AttachmentId, Attachment> attachments, Topology previous, int changedKinds) {
-        this.version = version;
-        this.idSequence = idSequence;
-        this.principals = Collections.unmodifiableSortedSet(principals);
-        this.partitions = Collections.unmodifiableNavigableMap(partitions);
-        this.subnets = Collections.unmodifiableNavigableMap(subnets);
-        this.securityGroups = Collections.unmodifiableNavigableMap(securityGroups);
-        this.platforms = Collections.unmodifiableNavigableMap(platforms);
-        this.instances = Collections.unmodifiableNavigableMap(instances);
-        this.interfaces = Collections.unmodifiableNavigableMap(interfaces);
-        this.attachments = Collections.unmodifiableNavigableMap(attachments);
-        this.interfaceIndex = previous != null && (changedKinds & Builder.INTERFACES) == 0
-                ? previous.interfaceIndex : new Memo<>(() -> new InterfaceIndex(this.interfaces));
-        this.attachmentIndex = previous != null && (changedKinds & Builder.ATTACHMENTS) == 0
-                ? previous.attachmentIndex : new Memo<>(() -> new AttachmentIndex(this.attachments));
-        this.placementIndex = previous != null && (changedKinds & Builder.INSTANCES) == 0
-                ? previous.placementIndex : new Memo<>(() -> placements(this.instances));
-        this.nicIndex = previous != null && (changedKinds & Builder.PLATFORMS) == 0
-                ? previous.nicIndex : new Memo<>(() -> nics(this.platforms));
+    private Topology(Builder b) {
+        version = b.version;
+        idSequence = b.idSequence;
+        principals = b.principals;
+        partitions = b.partitions;
+        subnets = b.subnets;
+        securityGroups = b.securityGroups;
+        platforms = b.platforms;
+        instances = b.instances;
+        interfaces = b.interfaces;
+        attachments = b.attachments;
+        indexes = b.indexes;
     }
 
     /** A lab with nothing in it but the operator. */
@@ -155,23 +137,40 @@ public final class Topology {
 
     /** The interface that owns {@code address} inside {@code partition}, if any. */
     public Optional<InterfaceId> addressOwner(PartitionId partition, Ipv4Address address) {
-        Map<Ipv4Address, InterfaceId> byAddress = interfaceIndex.get().addresses.get(partition);
+        HashPMap<Ipv4Address, InterfaceId> byAddress = indexes.addresses.get(partition);
         return byAddress == null ? Optional.empty() : Optional.ofNullable(byAddress.get(address));
     }
 
     /** The interface holding public address {@code address} (public addresses are provider-wide). */
     public Optional<InterfaceId> publicAddressOwner(Ipv4Address address) {
-        return Optional.ofNullable(interfaceIndex.get().publicAddresses.get(address));
+        return Optional.ofNullable(indexes.publicAddresses.get(address));
     }
 
     /** Attachments of an interface record, by attachment id. */
     public List<Attachment> attachmentsOf(InterfaceId iface) {
-        return attachmentIndex.get().byInterface.getOrDefault(iface, List.of());
+        PSet<AttachmentId> ids = indexes.byInterface.get(iface);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Attachment> found = new ArrayList<>(ids.size());
+        for (AttachmentId id : ids) {
+            found.add(attachments.get(id));
+        }
+        return found;
     }
 
     /** Attachments on an instance, by device index. */
     public List<Attachment> attachmentsOn(InstanceId instance) {
-        return attachmentIndex.get().byInstance.getOrDefault(instance, List.of());
+        PSet<AttachmentId> ids = indexes.byInstance.get(instance);
+        if (ids == null) {
+            return List.of();
+        }
+        List<Attachment> found = new ArrayList<>(ids.size());
+        for (AttachmentId id : ids) {
+            found.add(attachments.get(id));
+        }
+        found.sort(Comparator.comparingInt(Attachment::deviceIndex));
+        return found;
     }
 
     /** The attachment at device index {@code deviceIndex} of an instance, if any. */
@@ -181,17 +180,19 @@ public final class Topology {
 
     /** Instances placed on a platform that are not terminated, by id. */
     public List<ResourceInstance> instancesOn(PlatformId platform) {
-        return placementIndex.get().getOrDefault(platform, List.of());
+        PSet<InstanceId> ids = indexes.byPlatform.get(platform);
+        return ids == null ? List.of() : ids.stream().map(instances::get).toList();
     }
 
     /** Interfaces in a subnet, by id. */
     public List<InterfaceRecord> interfacesIn(SubnetId subnet) {
-        return interfaceIndex.get().bySubnet.getOrDefault(subnet, List.of());
+        PSet<InterfaceId> ids = indexes.bySubnet.get(subnet);
+        return ids == null ? List.of() : ids.stream().map(interfaces::get).toList();
     }
 
     /** The platform that has physical NIC {@code nic}. */
     public Optional<ServicePlatform> platformOfNic(NicId nic) {
-        return Optional.ofNullable(nicIndex.get().get(nic)).map(platforms::get);
+        return Optional.ofNullable(indexes.nicPlatform.get(nic)).map(platforms::get);
     }
 
     /** Free addresses of a subnet: its size less the five reserved ones and those in use. */
@@ -200,8 +201,7 @@ public final class Topology {
         if (subnet == null) {
             return 0;
         }
-        long used = interfacesIn(subnetId).stream().mapToLong(r -> r.privateIps().size()).sum();
-        return Math.max(0, subnet.usableAddresses() - used);
+        return Math.max(0, subnet.usableAddresses() - indexes.usedAddresses.getOrDefault(subnetId, 0));
     }
 
     public Builder toBuilder() {
@@ -237,103 +237,136 @@ public final class Topology {
                 + instances.size() + ", interfaces=" + interfaces.size() + ", attachments=" + attachments.size() + "}";
     }
 
-    /** A value computed once, on first use, and shared by every snapshot whose source map is the same. */
-    private static final class Memo<T> {
-        private final java.util.function.Supplier<T> compute;
-        private volatile T value;
+    /** Derived lookups, kept up to date by the builder as objects are put and removed. */
+    private record Indexes(
+            HashPMap<PartitionId, HashPMap<Ipv4Address, InterfaceId>> addresses,
+            HashPMap<Ipv4Address, InterfaceId> publicAddresses,
+            HashPMap<SubnetId, TreePSet<InterfaceId>> bySubnet,
+            HashPMap<SubnetId, Integer> usedAddresses,
+            HashPMap<InterfaceId, TreePSet<AttachmentId>> byInterface,
+            HashPMap<InstanceId, TreePSet<AttachmentId>> byInstance,
+            HashPMap<PlatformId, TreePSet<InstanceId>> byPlatform,
+            HashPMap<NicId, PlatformId> nicPlatform) {
 
-        Memo(java.util.function.Supplier<T> compute) {
-            this.compute = compute;
-        }
+        static final Indexes EMPTY = new Indexes(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
+                HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
 
-        T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = compute.get();
-                        value = v;
-                    }
-                }
+        Indexes withoutInterface(InterfaceRecord r) {
+            HashPMap<Ipv4Address, InterfaceId> inPartition = addresses.getOrDefault(r.partition(), HashTreePMap.empty());
+            for (Ipv4Address ip : r.privateIps()) {
+                inPartition = inPartition.minus(ip);
             }
-            return v;
-        }
-    }
-
-    private static final class InterfaceIndex {
-        final Map<PartitionId, Map<Ipv4Address, InterfaceId>> addresses = new HashMap<>();
-        final Map<Ipv4Address, InterfaceId> publicAddresses = new HashMap<>();
-        final Map<SubnetId, List<InterfaceRecord>> bySubnet = new HashMap<>();
-
-        InterfaceIndex(Map<InterfaceId, InterfaceRecord> interfaces) {
-            for (InterfaceRecord record : interfaces.values()) {
-                Map<Ipv4Address, InterfaceId> byAddress = addresses.computeIfAbsent(record.partition(), p -> new HashMap<>());
-                for (Ipv4Address ip : record.privateIps()) {
-                    byAddress.put(ip, record.id());
-                }
-                for (PublicAddress pub : record.publicIps()) {
-                    publicAddresses.put(pub.publicIp(), record.id());
-                }
-                bySubnet.computeIfAbsent(record.subnet(), s -> new ArrayList<>()).add(record);
+            HashPMap<Ipv4Address, InterfaceId> publics = publicAddresses;
+            for (PublicAddress pub : r.publicIps()) {
+                publics = publics.minus(pub.publicIp());
             }
+            return new Indexes(addresses.plus(r.partition(), inPartition), publics,
+                    minusMember(bySubnet, r.subnet(), r.id()),
+                    usedAddresses.plus(r.subnet(), usedAddresses.getOrDefault(r.subnet(), 0) - r.privateIps().size()),
+                    byInterface, byInstance, byPlatform, nicPlatform);
         }
-    }
 
-    private static final class AttachmentIndex {
-        final Map<InterfaceId, List<Attachment>> byInterface = new HashMap<>();
-        final Map<InstanceId, List<Attachment>> byInstance = new HashMap<>();
-
-        AttachmentIndex(Map<AttachmentId, Attachment> attachments) {
-            for (Attachment attachment : attachments.values()) {
-                byInterface.computeIfAbsent(attachment.iface(), i -> new ArrayList<>()).add(attachment);
-                byInstance.computeIfAbsent(attachment.instance(), i -> new ArrayList<>()).add(attachment);
+        Indexes withInterface(InterfaceRecord r) {
+            HashPMap<Ipv4Address, InterfaceId> inPartition = addresses.getOrDefault(r.partition(), HashTreePMap.empty());
+            for (Ipv4Address ip : r.privateIps()) {
+                inPartition = inPartition.plus(ip, r.id());
             }
-            byInstance.values().forEach(list -> list.sort(Comparator.comparingInt(Attachment::deviceIndex)));
-        }
-    }
-
-    private static Map<PlatformId, List<ResourceInstance>> placements(Map<InstanceId, ResourceInstance> instances) {
-        Map<PlatformId, List<ResourceInstance>> byPlatform = new HashMap<>();
-        for (ResourceInstance instance : instances.values()) {
-            if (instance.state() != InstanceState.TERMINATED && instance.platform().isPresent()) {
-                byPlatform.computeIfAbsent(instance.platform().get(), p -> new ArrayList<>()).add(instance);
+            HashPMap<Ipv4Address, InterfaceId> publics = publicAddresses;
+            for (PublicAddress pub : r.publicIps()) {
+                publics = publics.plus(pub.publicIp(), r.id());
             }
+            return new Indexes(addresses.plus(r.partition(), inPartition), publics,
+                    plusMember(bySubnet, r.subnet(), r.id()),
+                    usedAddresses.plus(r.subnet(), usedAddresses.getOrDefault(r.subnet(), 0) + r.privateIps().size()),
+                    byInterface, byInstance, byPlatform, nicPlatform);
         }
-        return byPlatform;
-    }
 
-    private static Map<NicId, PlatformId> nics(Map<PlatformId, ServicePlatform> platforms) {
-        Map<NicId, PlatformId> nicPlatform = new HashMap<>();
-        for (ServicePlatform platform : platforms.values()) {
-            for (PhysicalNic nic : platform.nics()) {
-                nicPlatform.put(nic.id(), platform.id());
-            }
+        Indexes withoutAttachment(Attachment a) {
+            return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses,
+                    minusMember(byInterface, a.iface(), a.id()), minusMember(byInstance, a.instance(), a.id()),
+                    byPlatform, nicPlatform);
         }
-        return nicPlatform;
+
+        Indexes withAttachment(Attachment a) {
+            return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses,
+                    plusMember(byInterface, a.iface(), a.id()), plusMember(byInstance, a.instance(), a.id()),
+                    byPlatform, nicPlatform);
+        }
+
+        Indexes withoutInstance(ResourceInstance i) {
+            if (i.state() == InstanceState.TERMINATED || i.platform().isEmpty()) {
+                return this;
+            }
+            return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses, byInterface, byInstance,
+                    minusMember(byPlatform, i.platform().get(), i.id()), nicPlatform);
+        }
+
+        Indexes withInstance(ResourceInstance i) {
+            if (i.state() == InstanceState.TERMINATED || i.platform().isEmpty()) {
+                return this;
+            }
+            return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses, byInterface, byInstance,
+                    plusMember(byPlatform, i.platform().get(), i.id()), nicPlatform);
+        }
+
+        Indexes withoutPlatform(ServicePlatform p) {
+            HashPMap<NicId, PlatformId> nics = nicPlatform;
+            for (PhysicalNic nic : p.nics()) {
+                nics = nics.minus(nic.id());
+            }
+            return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses, byInterface, byInstance,
+                    byPlatform, nics);
+        }
+
+        Indexes withPlatform(ServicePlatform p) {
+            HashPMap<NicId, PlatformId> nics = nicPlatform;
+            for (PhysicalNic nic : p.nics()) {
+                nics = nics.plus(nic.id(), p.id());
+            }
+            return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses, byInterface, byInstance,
+                    byPlatform, nics);
+        }
+
+        private static <K, V extends Comparable<? super V>> HashPMap<K, TreePSet<V>> plusMember(
+                HashPMap<K, TreePSet<V>> index, K key, V member) {
+            TreePSet<V> members = index.get(key);
+            return index.plus(key, (members == null ? TreePSet.<V>empty() : members).plus(member));
+        }
+
+        private static <K, V extends Comparable<? super V>> HashPMap<K, TreePSet<V>> minusMember(
+                HashPMap<K, TreePSet<V>> index, K key, V member) {
+            TreePSet<V> members = index.get(key);
+            if (members == null) {
+                return index;
+            }
+            TreePSet<V> rest = members.minus(member);
+            return rest.isEmpty() ? index.minus(key) : index.plus(key, rest);
+        }
     }
 
     /**
-     * Makes the next snapshot. Each kind's map is copied the first time it is changed, so a request
-     * that touches one attachment does not copy ten thousand interfaces.
+     * Makes the next snapshot. Every change costs time proportional to its own size; the ids of what
+     * was put or removed are recorded in {@link #touched()} for the repository.
      */
     public static final class Builder {
         private long version;
         private long idSequence;
-        private SortedSet<PrincipalId> principals;
-        private NavigableMap<PartitionId, Partition> partitions;
-        private NavigableMap<SubnetId, Subnet> subnets;
-        private NavigableMap<SecurityGroupId, SecurityGroup> securityGroups;
-        private NavigableMap<PlatformId, ServicePlatform> platforms;
-        private NavigableMap<InstanceId, ResourceInstance> instances;
-        private NavigableMap<InterfaceId, InterfaceRecord> interfaces;
-        private NavigableMap<AttachmentId, Attachment> attachments;
+        private TreePSet<PrincipalId> principals = TreePSet.empty();
+        private TreePMap<PartitionId, Partition> partitions = TreePMap.empty();
+        private TreePMap<SubnetId, Subnet> subnets = TreePMap.empty();
+        private TreePMap<SecurityGroupId, SecurityGroup> securityGroups = TreePMap.empty();
+        private TreePMap<PlatformId, ServicePlatform> platforms = TreePMap.empty();
+        private TreePMap<InstanceId, ResourceInstance> instances = TreePMap.empty();
+        private TreePMap<InterfaceId, InterfaceRecord> interfaces = TreePMap.empty();
+        private TreePMap<AttachmentId, Attachment> attachments = TreePMap.empty();
+        private Indexes indexes = Indexes.EMPTY;
+        private final LinkedHashSet<Object> touched = new LinkedHashSet<>();
         private Topology last;
-        private int copied;
-        private final java.util.LinkedHashSet<Object> touched = new java.util.LinkedHashSet<>();
+
+        private Builder() {
+        }
 
         private Builder(Topology base) {
-            this.last = base;
             version = base.version;
             idSequence = base.idSequence;
             principals = base.principals;
@@ -344,24 +377,19 @@ public final class Topology {
             instances = base.instances;
             interfaces = base.interfaces;
             attachments = base.attachments;
-        }
-
-        static final int PRINCIPALS = 1, PARTITIONS = 2, SUBNETS = 4, GROUPS = 8, PLATFORMS = 16,
-                INSTANCES = 32, INTERFACES = 64, ATTACHMENTS = 128;
-
-        private boolean firstCopy(int kind) {
-            boolean first = (copied & kind) == 0;
-            copied |= kind;
-            return first;
+            indexes = base.indexes;
+            last = base;
         }
 
         public Builder version(long value) {
             version = value;
+            last = null;
             return this;
         }
 
         public Builder idSequence(long value) {
             idSequence = value;
+            last = null;
             return this;
         }
 
@@ -382,132 +410,126 @@ public final class Topology {
             return build();
         }
 
-        public Builder putPrincipal(PrincipalId id) {
+        private void changed(Object id) {
             touched.add(id);
-            if (firstCopy(PRINCIPALS)) {
-                principals = new TreeSet<>(principals);
-            }
-            principals.add(id);
+            last = null;
+        }
+
+        public Builder putPrincipal(PrincipalId id) {
+            changed(id);
+            principals = principals.plus(id);
             return this;
         }
 
         public Builder putPartition(Partition value) {
-            touched.add(value.id());
-            if (firstCopy(PARTITIONS)) {
-                partitions = new TreeMap<>(partitions);
-            }
-            partitions.put(value.id(), value);
+            changed(value.id());
+            partitions = partitions.plus(value.id(), value);
             return this;
         }
 
         public Builder removePartition(PartitionId id) {
-            touched.add(id);
-            if (firstCopy(PARTITIONS)) {
-                partitions = new TreeMap<>(partitions);
-            }
-            partitions.remove(id);
+            changed(id);
+            partitions = partitions.minus(id);
             return this;
         }
 
         public Builder putSubnet(Subnet value) {
-            touched.add(value.id());
-            if (firstCopy(SUBNETS)) {
-                subnets = new TreeMap<>(subnets);
-            }
-            subnets.put(value.id(), value);
+            changed(value.id());
+            subnets = subnets.plus(value.id(), value);
             return this;
         }
 
         public Builder removeSubnet(SubnetId id) {
-            touched.add(id);
-            if (firstCopy(SUBNETS)) {
-                subnets = new TreeMap<>(subnets);
-            }
-            subnets.remove(id);
+            changed(id);
+            subnets = subnets.minus(id);
             return this;
         }
 
         public Builder putSecurityGroup(SecurityGroup value) {
-            touched.add(value.id());
-            if (firstCopy(GROUPS)) {
-                securityGroups = new TreeMap<>(securityGroups);
-            }
-            securityGroups.put(value.id(), value);
+            changed(value.id());
+            securityGroups = securityGroups.plus(value.id(), value);
             return this;
         }
 
         public Builder removeSecurityGroup(SecurityGroupId id) {
-            touched.add(id);
-            if (firstCopy(GROUPS)) {
-                securityGroups = new TreeMap<>(securityGroups);
-            }
-            securityGroups.remove(id);
+            changed(id);
+            securityGroups = securityGroups.minus(id);
             return this;
         }
 
         public Builder putPlatform(ServicePlatform value) {
-            touched.add(value.id());
-            if (firstCopy(PLATFORMS)) {
-                platforms = new TreeMap<>(platforms);
+            changed(value.id());
+            ServicePlatform old = platforms.get(value.id());
+            if (old != null) {
+                indexes = indexes.withoutPlatform(old);
             }
-            platforms.put(value.id(), value);
+            platforms = platforms.plus(value.id(), value);
+            indexes = indexes.withPlatform(value);
             return this;
         }
 
         public Builder putInstance(ResourceInstance value) {
-            touched.add(value.id());
-            if (firstCopy(INSTANCES)) {
-                instances = new TreeMap<>(instances);
+            changed(value.id());
+            ResourceInstance old = instances.get(value.id());
+            if (old != null) {
+                indexes = indexes.withoutInstance(old);
             }
-            instances.put(value.id(), value);
+            instances = instances.plus(value.id(), value);
+            indexes = indexes.withInstance(value);
             return this;
         }
 
         public Builder putInterface(InterfaceRecord value) {
-            touched.add(value.id());
-            if (firstCopy(INTERFACES)) {
-                interfaces = new TreeMap<>(interfaces);
+            changed(value.id());
+            InterfaceRecord old = interfaces.get(value.id());
+            if (old != null) {
+                indexes = indexes.withoutInterface(old);
             }
-            interfaces.put(value.id(), value);
+            interfaces = interfaces.plus(value.id(), value);
+            indexes = indexes.withInterface(value);
             return this;
         }
 
         public Builder removeInterface(InterfaceId id) {
-            touched.add(id);
-            if (firstCopy(INTERFACES)) {
-                interfaces = new TreeMap<>(interfaces);
+            changed(id);
+            InterfaceRecord old = interfaces.get(id);
+            if (old != null) {
+                indexes = indexes.withoutInterface(old);
+                interfaces = interfaces.minus(id);
             }
-            interfaces.remove(id);
             return this;
         }
 
         public Builder putAttachment(Attachment value) {
-            touched.add(value.id());
-            if (firstCopy(ATTACHMENTS)) {
-                attachments = new TreeMap<>(attachments);
+            changed(value.id());
+            Attachment old = attachments.get(value.id());
+            if (old != null) {
+                indexes = indexes.withoutAttachment(old);
             }
-            attachments.put(value.id(), value);
+            attachments = attachments.plus(value.id(), value);
+            indexes = indexes.withAttachment(value);
             return this;
         }
 
         public Builder removeAttachment(AttachmentId id) {
-            touched.add(id);
-            if (firstCopy(ATTACHMENTS)) {
-                attachments = new TreeMap<>(attachments);
+            changed(id);
+            Attachment old = attachments.get(id);
+            if (old != null) {
+                indexes = indexes.withoutAttachment(old);
+                attachments = attachments.minus(id);
             }
-            attachments.remove(id);
             return this;
         }
 
         public Topology build() {
-            if (copied == 0 && version == last.version && idSequence == last.idSequence) {
-                return last;
+            if (last == null) {
+                last = new Topology(this);
             }
-            last = new Topology(version, idSequence, principals, partitions, subnets, securityGroups,
-                    platforms, instances, interfaces, attachments, last, copied);
-            // Later changes must not leak into the snapshot just handed out: copy again on next write.
-            copied = 0;
             return last;
+        }
+
+        private Topology buildFresh() {
+            return new Topology(this);
         }
     }
 }

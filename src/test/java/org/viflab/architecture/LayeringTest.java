@@ -48,8 +48,8 @@ class LayeringTest {
     }
 
     @Test
-    void modelDependsOnlyOnNet() {
-        onlyDependOn("model", "org.viflab.model..", "org.viflab.net..");
+    void modelDependsOnlyOnNetAndPersistentCollections() {
+        onlyDependOn("model", "org.viflab.model..", "org.viflab.net..", "org.pcollections..");
     }
 
     @Test
@@ -87,6 +87,13 @@ class LayeringTest {
         onlyDependOn("scenario", "org.viflab.scenario..", "org.viflab.lab..", "org.viflab.coordinator..",
                 "org.viflab.flow..", "org.viflab.fabric..", "org.viflab.model..", "org.viflab.net..",
                 "com.fasterxml.jackson..", "org.yaml.snakeyaml..");
+    }
+
+    @Test
+    void benchmarksUseEverythingButTheGuiAndTheCommandLine() {
+        noClasses().that().resideInAPackage("org.viflab.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.viflab.ui..", "org.viflab.cli..")
+                .allowEmptyShould(true).check(classes);
     }
 
     @Test

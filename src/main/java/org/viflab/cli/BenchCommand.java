@@ -1,0 +1,62 @@
+package org.viflab.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.viflab.bench.CoordinatorBenchmark;
+import org.viflab.bench.Figure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code viflab bench}: measures VIF Lab against baselines run on the same machine, and prints a table. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Run the performance benchmarks and print a table: figure, value, baseline, ratio, target, verdict.")
+final class BenchCommand implements Callable<Integer> {
+
+    private final CommandLineInterface cli;
+
+    @Option(names = "--quick", description = "Smaller labs and fewer iterations (under a minute).")
+    boolean quick;
+
+    @Option(names = "--json", description = "Print the table as JSON, one object per figure.")
+    boolean json;
+
+    @Option(names = "--interfaces", description = "Interface records in the generated lab (default ${DEFAULT-VALUE}).")
+    int interfaces = 5000;
+
+    @Option(names = "--instances", description = "Instances in the generated lab (default ${DEFAULT-VALUE}).")
+    int instances = 1000;
+
+    BenchCommand(CommandLineInterface cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() {
+        List<Figure> figures = new ArrayList<>(CoordinatorBenchmark.run(instances, interfaces, quick ? 300 : 2000));
+        if (json) {
+            cli.out().println(Json.figures(figures));
+        } else {
+            cli.out().print(table(figures));
+        }
+        return CommandLineInterface.OK;
+    }
+
+    static String table(List<Figure> figures) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-62s %14s %14s %8s %10s %s%n", "figure", "value", "baseline", "ratio",
+                "target", "verdict"));
+        for (Figure f : figures) {
+            String target = f.target().isEmpty() ? "-" : (f.higherIsBetter() && f.baseline().isPresent()
+                    ? "≥" + String.format(Locale.ROOT, "%.2f", f.target().getAsDouble()) + "×"
+                    : (f.higherIsBetter() ? "≥" : "<") + String.format(Locale.ROOT, "%.3g", f.target().getAsDouble()));
+            out.append(String.format(Locale.ROOT, "%-62s %14s %14s %8s %10s %s%n", f.name(),
+                    String.format(Locale.ROOT, "%.3f %s", f.value(), f.unit()),
+                    f.baseline().isPresent() ? String.format(Locale.ROOT, "%.1f", f.baseline().getAsDouble()) : "-",
+                    f.ratio().isPresent() ? String.format(Locale.ROOT, "%.2f", f.ratio().getAsDouble()) : "-",
+                    target, f.pass() ? "PASS" : "MISS"));
+        }
+        return out.toString();
+    }
+}
