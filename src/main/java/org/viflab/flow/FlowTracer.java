@@ -1,0 +1,786 @@
+package org.viflab.flow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.viflab.fabric.Fabric;
+import org.viflab.fabric.FabricKey;
+import org.viflab.fabric.GroupRules;
+import org.viflab.fabric.Hypervisor;
+import org.viflab.fabric.MappingEntry;
+import org.viflab.fabric.NicState;
+import org.viflab.fabric.PartitionTable;
+import org.viflab.fabric.Plug;
+import org.viflab.fabric.Router;
+import org.viflab.flow.Crossing.Direction;
+import org.viflab.flow.Hop.Action;
+import org.viflab.flow.Hop.ComponentKind;
+import org.viflab.model.InstanceId;
+import org.viflab.model.InterfaceId;
+import org.viflab.model.PartitionId;
+import org.viflab.model.PlatformId;
+import org.viflab.model.Route;
+import org.viflab.model.Rule;
+import org.viflab.model.RulePeer;
+import org.viflab.model.SecurityGroupId;
+import org.viflab.model.SubnetId;
+import org.viflab.net.Ipv4Address;
+import org.viflab.net.Ipv4Prefix;
+import org.viflab.net.Protocol;
+
+/**
+ * Walks a resolved flow through a fabric, step by step as packet-flow.md describes, and returns the
+ * {@link Trace}: originate at the sender; leave its interface (source/destination check, egress
+ * groups, physical NIC); route in its subnet by longest prefix (local → mapping table, internet →
+ * NAT and exit or re-entry through another partition's gateway, VPN → exit on premises, an
+ * appliance's interface → through the appliance and on, blackhole → dropped); arrive (NIC, ingress
+ * groups) and deliver.
+ *
+ * <p>A pure function of the fabric and the flow: it reads nothing else and changes nothing, so the
+ * same fabric and flow always give the same trace. Monitoring counters are kept apart
+ * ({@link Counters}). Security groups are stateful: only the first packet's direction is checked.
+ */
+public final class FlowTracer {
+
+    /** Router passes a packet may make before it is dropped as a loop. */
+    public static final int HOP_LIMIT = 16;
+
+    private FlowTracer() {
+    }
+
+    /** Traces {@code flow} through {@code fabric}. */
+    public static Trace trace(Fabric fabric, ResolvedFlow flow) {
+        Objects.requireNonNull(fabric, "fabric");
+        Objects.requireNonNull(flow, "flow");
+        return new Walk(fabric, flow).run();
+    }
+
+    /**
+     * The stable hash of a 5-tuple that spreads flows over the instances of a multi-attach record
+     * (MurmurHash3's mixing; the same on every run and every machine).
+     */
+    public static int flowHash(Ipv4Address src, Ipv4Address dst, Protocol protocol, int srcPort, int dstPort) {
+        int h = 0x9747b28c;
+        h = mix(h, src.bits());
+        h = mix(h, dst.bits());
+        h = mix(h, protocolNumber(protocol));
+        h = mix(h, (srcPort << 16) | (dstPort & 0xFFFF));
+        h ^= 16;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    private static int mix(int h, int k) {
+        k *= 0xcc9e2d51;
+        k = Integer.rotateLeft(k, 15);
+        k *= 0x1b873593;
+        h ^= k;
+        h = Integer.rotateLeft(h, 13);
+        return h * 5 + 0xe6546b64;
+    }
+
+    private static int protocolNumber(Protocol protocol) {
+        return switch (protocol) {
+            case TCP -> 6;
+            case UDP -> 17;
+            case ICMP -> 1;
+            case ALL -> 0;
+        };
+    }
+
+    /** One walk: the packet's header as it changes, and what the trace will report. */
+    private static final class Walk {
+        private final Fabric fabric;
+        private final ResolvedFlow flow;
+        private final Protocol protocol;
+        private final int port;
+        private final List<Hop> hops = new ArrayList<>(12);
+        private final List<Crossing> crossings = new ArrayList<>(4);
+        private final List<FabricKey> touched = new ArrayList<>(16);
+        private Ipv4Address src;
+        private Ipv4Address dst;
+        private int routerPasses;
+        private List<InstanceId> landing = List.of();
+        private InstanceId deliveredTo;
+        private InterfaceId deliveredInterface;
+        private SecurityGroupId deniedBy;
+        private Trace.Exit exit;
+
+        Walk(Fabric fabric, ResolvedFlow flow) {
+            this.fabric = fabric;
+            this.flow = flow;
+            this.protocol = flow.protocol();
+            this.port = flow.destinationPort();
+            this.src = flow.source();
+            this.dst = flow.destination();
+        }
+
+        Trace run() {
+            if (dst == null) {
+                String who = flow.origin() == ResolvedFlow.Origin.INTERNET ? "internet" : originId();
+                dst = src; // a header needs a destination; the hop says there is none
+                hop(originKind(), who, Action.DROPPED, flow.unresolved());
+                return end(Disposition.NO_ROUTE, flow.flow().to().toString(), flow.unresolved());
+            }
+            return switch (flow.origin()) {
+                case INSTANCE, INTERFACE -> fromInterface();
+                case INTERNET -> fromInternet();
+                case VPN -> fromVpn();
+            };
+        }
+
+        private ComponentKind originKind() {
+            return switch (flow.origin()) {
+                case INSTANCE -> ComponentKind.INSTANCE;
+                case INTERFACE -> ComponentKind.INTERFACE;
+                case INTERNET -> ComponentKind.INTERNET;
+                case VPN -> ComponentKind.ON_PREMISES;
+            };
+        }
+
+        private String originId() {
+            return switch (flow.origin()) {
+                case INSTANCE -> flow.senderInstance().value();
+                case INTERFACE -> flow.senderInterface().value();
+                case INTERNET -> src.toString();
+                case VPN -> "vpn:" + flow.partition();
+            };
+        }
+
+        // ---------------------------------------------------------------- step 1: originate
+
+        private Trace fromInterface() {
+            InterfaceId iface = flow.senderInterface();
+            InstanceId instance = flow.senderInstance();
+            touch(FabricKey.iface(iface));
+            if (instance == null) {
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, iface + " is attached to no instance");
+                return end(Disposition.DETACHED, iface.value(),
+                        iface + " is not attached to any instance, so nothing can send from it");
+            }
+            touch(FabricKey.instance(instance));
+            PlatformId platform = fabric.runningPlatform(instance);
+            if (platform == null) {
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, instance + " is not running");
+                return end(Disposition.NOT_RUNNING, instance.value(), instance + " is not running, so it cannot send");
+            }
+            touch(FabricKey.platform(platform));
+            Hypervisor hypervisor = fabric.hypervisor(platform);
+            Plug plug = hypervisor.plug(iface, instance);
+            if (plug == null) {
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED,
+                        iface + " is not plugged into " + instance + " on " + platform);
+                return end(Disposition.NOT_PLUGGED, iface.value(), iface + " is not plugged into " + instance + " on "
+                        + platform + " yet, so " + instance + " cannot send through it");
+            }
+            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED,
+                    "sends " + packet() + " from " + iface + " (" + src + ")");
+            return leave(hypervisor, plug);
+        }
+
+        private Trace fromInternet() {
+            hop(ComponentKind.INTERNET, src.toString(), Action.ORIGINATED, "an outside host sends " + packet());
+            touch(FabricKey.publicAddress(dst));
+            PartitionId partition = fabric.publicAddressPartition(dst);
+            if (partition == null) {
+                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, "no record has the public address " + dst);
+                return end(Disposition.UNASSIGNED, dst.toString(),
+                        "no interface record has the public address " + dst + ", so nothing receives the packet");
+            }
+            return enterThroughInternetGateway(partition);
+        }
+
+        private Trace fromVpn() {
+            PartitionId partition = flow.partition();
+            touch(FabricKey.partition(partition));
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.ORIGINATED,
+                    "an on-premises host sends " + packet());
+            PartitionTable table = fabric.partition(partition);
+            if (table == null || !table.hasVpn()) {
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, partition + " has no VPN gateway");
+                return end(Disposition.NO_ROUTE, partition.value(),
+                        partition + " has no VPN gateway, so the on-premises host cannot reach it");
+            }
+            if (!table.cidr().contains(dst)) {
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
+                        dst + " is outside " + partition + " (" + table.cidr() + ")");
+                return end(Disposition.NO_ROUTE, partition.value(), "the VPN gateway of " + partition
+                        + " has no route to " + dst + ", which is outside " + table.cidr());
+            }
+            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED,
+                    "enters " + partition + " through its VPN gateway");
+            return local(partition);
+        }
+
+        // ---------------------------------------------------------------- step 2: leave an interface
+
+        private Trace leave(Hypervisor hypervisor, Plug plug) {
+            InterfaceId iface = plug.iface();
+            int crossing = cross(iface, Direction.OUT);
+            touch(FabricKey.iface(iface));
+            touch(FabricKey.partition(plug.partition()));
+            PartitionTable table = fabric.partition(plug.partition());
+            if (table == null) {
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
+                return end(Disposition.NO_ROUTE, plug.partition().value(),
+                        "the partition " + plug.partition() + " of " + iface + " is gone, so the packet goes nowhere");
+            }
+            if (plug.sourceDestCheck()) {
+                touch(FabricKey.address(table.id(), src));
+                MappingEntry owner = table.mappingAt(src);
+                if (owner == null || !owner.iface().equals(iface)) {
+                    hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED,
+                            "source/destination check: " + src + " is not an address of " + iface);
+                    return end(Disposition.SPOOF_BLOCKED, iface.value(), iface
+                            + " has its source/destination check on and " + src
+                            + " is not one of its addresses, so it drops the packet");
+                }
+            }
+            Trace denied = filter(hypervisor, plug, table, false);
+            if (denied != null) {
+                return denied;
+            }
+            touch(FabricKey.platform(hypervisor.id()));
+            NicState nic = hypervisor.nic(plug.nic());
+            if (nic == null || !nic.up()) {
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
+                        plug.nic() + " on " + hypervisor.id() + " is down");
+                return end(Disposition.NIC_DOWN, plug.nic().value(), plug.nic() + " on " + hypervisor.id()
+                        + " is down, so " + iface + " cannot send");
+            }
+            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED,
+                    iface + " leaves " + hypervisor.id() + " over " + nic.id() + " (" + nic.macText() + ")");
+            passed(crossing);
+            return route(plug.subnet());
+        }
+
+        // ---------------------------------------------------------------- step 3: route
+
+        private Trace route(SubnetId subnet) {
+            if (++routerPasses > HOP_LIMIT) {
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "hop limit of " + HOP_LIMIT + " reached");
+                return end(Disposition.LOOP, subnet.value(), "the packet passed " + HOP_LIMIT
+                        + " routers without arriving (the last was " + subnet + "'s), so it is dropped as a loop");
+            }
+            touch(FabricKey.router(subnet));
+            Router router = fabric.router(subnet);
+            if (router == null) {
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, subnet + " has no router");
+                return end(Disposition.NO_ROUTE, subnet.value(), "subnet " + subnet + " has no router, so "
+                        + dst + " cannot be reached");
+            }
+            Route route = router.lookup(dst);
+            if (route == null) {
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "no route matches " + dst);
+                return end(Disposition.NO_ROUTE, subnet.value(),
+                        subnet + " has no route to " + dst + ", so the packet is dropped");
+            }
+            PartitionId partition = router.partition();
+            switch (route.via().kind()) {
+                case LOCAL -> {
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+                    return local(partition);
+                }
+                case INTERNET -> {
+                    return toInternet(partition, subnet, route);
+                }
+                case VPN -> {
+                    return toVpn(partition, subnet, route);
+                }
+                case BLACKHOLE -> {
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "route " + route);
+                    return end(Disposition.NO_ROUTE, subnet.value(), subnet + "'s route " + route.to()
+                            + " → blackhole drops traffic for " + dst);
+                }
+                case INTERFACE -> {
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+                    return throughAppliance(subnet, route.via().appliance());
+                }
+                default -> throw new IllegalStateException("unknown route target " + route.via());
+            }
+        }
+
+        /** A {@code local} route: the partition's mapping table says who owns the destination. */
+        private Trace local(PartitionId partition) {
+            touch(FabricKey.partition(partition));
+            touch(FabricKey.address(partition, dst));
+            PartitionTable table = fabric.partition(partition);
+            MappingEntry entry = table == null ? null : table.mappingAt(dst);
+            if (entry == null) {
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, "no record owns " + dst);
+                return end(Disposition.UNASSIGNED, dst.toString(), "no interface record in " + partition + " owns "
+                        + dst + ", so nothing receives the packet");
+            }
+            InterfaceId target = entry.iface();
+            touch(FabricKey.iface(target));
+            if (entry.detached()) {
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED,
+                        dst + " belongs to " + target + ", attached to no instance");
+                return end(Disposition.DETACHED, target.value(),
+                        target + " is not attached to any instance, so nothing receives traffic for " + dst);
+            }
+            Choice choice = choose(target, entry.instances());
+            if (choice.plug == null) {
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, dst + " belongs to " + target
+                        + " on " + choice.instance + ", which " + (choice.running ? "has it not plugged" : "is not running"));
+                if (!choice.running) {
+                    return end(Disposition.NOT_RUNNING, choice.instance.value(), target + " is attached to "
+                            + choice.instance + ", which is not running, so nothing receives traffic for " + dst);
+                }
+                return end(Disposition.NOT_PLUGGED, target.value(), target + " is attached to " + choice.instance
+                        + ", but its hypervisor has not plugged it in yet, so nothing receives traffic for " + dst);
+            }
+            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, dst + " belongs to " + target + " on "
+                    + choice.instance + " (" + choice.hypervisor.id() + ")" + choice.note(entry.instances()));
+            landing = entry.instances();
+            return arrive(choice.hypervisor, choice.plug);
+        }
+
+        /** An instance of a record that can take the packet, or the reason none can. */
+        private static final class Choice {
+            InstanceId instance;
+            boolean running;
+            Hypervisor hypervisor;
+            Plug plug;
+            int ready;
+
+            String note(List<InstanceId> candidates) {
+                if (candidates.size() < 2) {
+                    return "";
+                }
+                return "; flow hash picks " + instance + " of " + candidates
+                        + (ready < candidates.size() ? " (" + ready + " ready)" : "");
+            }
+        }
+
+        /**
+         * Picks the instance that receives traffic for a record: among those running and plugged, by the
+         * flow hash (one candidate: that one). When none is ready, reports the first not running, else
+         * the first running but not plugged.
+         */
+        private Choice choose(InterfaceId target, List<InstanceId> candidates) {
+            Choice choice = new Choice();
+            if (candidates.size() == 1) {
+                InstanceId only = candidates.get(0);
+                choice.instance = only;
+                readyPlug(target, only, choice);
+                return choice;
+            }
+            List<Choice> ready = new ArrayList<>(candidates.size());
+            Choice firstRunning = null;
+            for (InstanceId candidate : candidates) {
+                Choice c = new Choice();
+                c.instance = candidate;
+                readyPlug(target, candidate, c);
+                if (c.plug != null) {
+                    ready.add(c);
+                } else if (c.running && firstRunning == null) {
+                    firstRunning = c;
+                }
+            }
+            if (ready.isEmpty()) {
+                if (firstRunning != null) {
+                    return firstRunning;
+                }
+                choice.instance = candidates.get(0);
+                return choice;
+            }
+            int hash = flowHash(src, dst, protocol, flow.sourcePort(), port);
+            Choice chosen = ready.get(Integer.remainderUnsigned(hash, ready.size()));
+            chosen.ready = ready.size();
+            return chosen;
+        }
+
+        private void readyPlug(InterfaceId target, InstanceId instance, Choice into) {
+            touch(FabricKey.instance(instance));
+            PlatformId platform = fabric.runningPlatform(instance);
+            if (platform == null) {
+                return;
+            }
+            into.running = true;
+            touch(FabricKey.platform(platform));
+            Hypervisor hypervisor = fabric.hypervisor(platform);
+            Plug plug = hypervisor.plug(target, instance);
+            if (plug != null) {
+                into.hypervisor = hypervisor;
+                into.plug = plug;
+                into.ready = 1;
+            }
+        }
+
+        private Trace toInternet(PartitionId partition, SubnetId subnet, Route route) {
+            touch(FabricKey.partition(partition));
+            PartitionTable table = fabric.partition(partition);
+            if (table == null || !table.hasInternetGateway()) {
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
+                        "route " + route + ", but " + partition + " has no internet gateway");
+                return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
+                        + " to the internet, but " + partition + " has no internet gateway");
+            }
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+            touch(FabricKey.address(partition, src));
+            Ipv4Address publicIp = table.publicFor(src);
+            if (publicIp == null) {
+                MappingEntry owner = table.mappingAt(src);
+                String who = owner != null ? owner.iface().value() : src.toString();
+                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, src + " has no public address");
+                return end(Disposition.NO_ROUTE, who, who + " has no public address, so " + src
+                        + " cannot reach the internet (" + dst + ")");
+            }
+            Ipv4Address privateIp = src;
+            src = publicIp;
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "source " + privateIp + " → " + publicIp);
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED,
+                    "leaves " + partition + " for the internet");
+            touch(FabricKey.publicAddress(dst));
+            PartitionId other = fabric.publicAddressPartition(dst);
+            if (other == null) {
+                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, dst + " is outside the provider network");
+                exit = Trace.Exit.INTERNET;
+                return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
+                        + " through its internet gateway as " + publicIp + " and exits to the internet host " + dst);
+            }
+            hop(ComponentKind.INTERNET, "internet", Action.FORWARDED,
+                    dst + " is a public address of " + other + ": the packet comes back in");
+            return enterThroughInternetGateway(other);
+        }
+
+        private Trace enterThroughInternetGateway(PartitionId partition) {
+            touch(FabricKey.partition(partition));
+            PartitionTable table = fabric.partition(partition);
+            if (table == null || !table.hasInternetGateway()) {
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED,
+                        partition + " has no internet gateway");
+                return end(Disposition.NO_ROUTE, partition.value(), dst + " belongs to " + partition
+                        + ", which has no internet gateway, so the packet cannot enter");
+            }
+            Ipv4Address privateIp = table.privateFor(dst);
+            if (privateIp == null) {
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, "no NAT entry for " + dst);
+                return end(Disposition.UNASSIGNED, dst.toString(),
+                        "no interface record has the public address " + dst + ", so nothing receives the packet");
+            }
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED,
+                    "enters " + partition + " through its internet gateway");
+            Ipv4Address publicIp = dst;
+            dst = privateIp;
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "destination " + publicIp + " → " + privateIp);
+            return local(partition);
+        }
+
+        private Trace toVpn(PartitionId partition, SubnetId subnet, Route route) {
+            touch(FabricKey.partition(partition));
+            PartitionTable table = fabric.partition(partition);
+            Ipv4Prefix onPremises = table == null ? null : table.vpnOnPremisesOrNull();
+            if (onPremises == null) {
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
+                        "route " + route + ", but " + partition + " has no VPN gateway");
+                return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
+                        + " to the VPN, but " + partition + " has no VPN gateway");
+            }
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+            if (!onPremises.contains(dst)) {
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
+                        dst + " is not in the on-premises network " + onPremises);
+                return end(Disposition.NO_ROUTE, partition.value(), dst + " is not in the on-premises network "
+                        + onPremises + " behind " + partition + "'s VPN gateway");
+            }
+            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED,
+                    "leaves " + partition + " for the on-premises network " + onPremises);
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, dst + " is on premises");
+            exit = Trace.Exit.VPN;
+            return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
+                    + " through its VPN gateway to the on-premises host " + dst);
+        }
+
+        // ---------------------------------------------------------------- appliances
+
+        private Trace throughAppliance(SubnetId subnet, InterfaceId appliance) {
+            touch(FabricKey.iface(appliance));
+            MappingEntry entry = fabric.mappingOf(appliance);
+            String missing = null;
+            Choice choice = null;
+            if (entry == null) {
+                missing = "the route target " + appliance + " does not exist";
+            } else if (entry.detached()) {
+                missing = "the route target " + appliance + " is not attached to any instance";
+            } else {
+                choice = choose(appliance, entry.instances());
+                if (choice.plug == null) {
+                    missing = "the route target " + appliance + " is attached to " + choice.instance + ", which "
+                            + (choice.running ? "has not plugged it in yet" : "is not running");
+                }
+            }
+            if (missing != null) {
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing);
+                return end(Disposition.NO_ROUTE, subnet.value(), missing + ", so " + subnet
+                        + " has no working route to " + dst);
+            }
+            Hypervisor hypervisor = choice.hypervisor;
+            Plug in = choice.plug;
+            InstanceId instance = choice.instance;
+            int crossing = cross(appliance, Direction.IN);
+            Trace stopped = receive(hypervisor, in);
+            if (stopped != null) {
+                return stopped;
+            }
+            PartitionTable table = fabric.partition(in.partition());
+            touch(FabricKey.address(in.partition(), dst));
+            MappingEntry own = table == null ? null : table.mappingAt(dst);
+            if (own != null && own.iface().equals(appliance)) {
+                // Addressed to the appliance itself: it is the receiver.
+                passed(crossing);
+                landing = own.instances();
+                return deliver(hypervisor, in);
+            }
+            if (in.sourceDestCheck()) {
+                hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED,
+                        "source/destination check: " + dst + " is not addressed to " + appliance);
+                return end(Disposition.SPOOF_BLOCKED, appliance.value(), appliance
+                        + " has its source/destination check on, so " + instance + " drops the packet for " + dst
+                        + ", which is not addressed to it");
+            }
+            passed(crossing);
+            // Out of the interface whose subnet holds the destination, else device 0 (the lowest index).
+            Plug out = null;
+            Plug fallback = null;
+            for (Plug plug : hypervisor.plugsOf(instance)) { // by device index
+                if (fallback == null) {
+                    fallback = plug;
+                }
+                touch(FabricKey.router(plug.subnet()));
+                Router router = fabric.router(plug.subnet());
+                if (router != null && router.cidr().contains(dst)) {
+                    out = plug;
+                    break;
+                }
+            }
+            boolean holds = out != null;
+            if (out == null) {
+                out = fallback;
+            }
+            hop(ComponentKind.INSTANCE, instance.value(), Action.FORWARDED, instance + " forwards out of "
+                    + out.iface() + (holds ? " (its subnet " + out.subnet() + " holds " + dst + ")" : " (device "
+                    + out.deviceIndex() + ")"));
+            return leave(hypervisor, out);
+        }
+
+        // ---------------------------------------------------------------- step 4: arrive
+
+        private Trace arrive(Hypervisor hypervisor, Plug plug) {
+            int crossing = cross(plug.iface(), Direction.IN);
+            Trace stopped = receive(hypervisor, plug);
+            if (stopped != null) {
+                return stopped;
+            }
+            passed(crossing);
+            return deliver(hypervisor, plug);
+        }
+
+        /** The receiving NIC and ingress groups; {@code null} when the packet gets through. */
+        private Trace receive(Hypervisor hypervisor, Plug plug) {
+            InterfaceId iface = plug.iface();
+            touch(FabricKey.iface(iface));
+            touch(FabricKey.platform(hypervisor.id()));
+            NicState nic = hypervisor.nic(plug.nic());
+            if (nic == null || !nic.up()) {
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
+                        plug.nic() + " on " + hypervisor.id() + " is down");
+                return end(Disposition.NIC_DOWN, plug.nic().value(), plug.nic() + " on " + hypervisor.id()
+                        + " is down, so " + iface + " cannot receive the packet");
+            }
+            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED,
+                    hypervisor.id() + " receives over " + nic.id() + " (" + nic.macText() + ") for " + iface);
+            touch(FabricKey.partition(plug.partition()));
+            PartitionTable table = fabric.partition(plug.partition());
+            if (table == null) {
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
+                return end(Disposition.NO_ROUTE, plug.partition().value(),
+                        "the partition " + plug.partition() + " of " + iface + " is gone, so the packet goes nowhere");
+            }
+            return filter(hypervisor, plug, table, true);
+        }
+
+        private Trace deliver(Hypervisor hypervisor, Plug plug) {
+            NicState nic = hypervisor.nic(plug.nic());
+            deliveredTo = plug.instance();
+            deliveredInterface = plug.iface();
+            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED,
+                    plug.instance() + " receives on " + plug.iface() + " (" + dst + ")");
+            return end(Disposition.DELIVERED, plug.iface().value(), plug.instance() + " receives the packet for " + dst
+                    + " on " + plug.iface() + " (" + hypervisor.id() + ", " + nic.id() + " " + nic.macText() + ")");
+        }
+
+        // ---------------------------------------------------------------- security groups
+
+        /**
+         * Applies the groups loaded for a plugged record in one direction; {@code null} when some rule
+         * of some group admits the packet (a PERMITTED hop is added), else the denied trace.
+         */
+        private Trace filter(Hypervisor hypervisor, Plug plug, PartitionTable table, boolean ingress) {
+            InterfaceId iface = plug.iface();
+            Disposition denial = ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT;
+            List<SecurityGroupId> groups = hypervisor.loadedGroups(iface);
+            if (groups == null) {
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED,
+                        "no security groups loaded for " + iface + " on " + hypervisor.id() + " yet");
+                return end(denial, iface.value(), "the security groups of " + iface + " are not loaded on "
+                        + hypervisor.id() + " yet, so it " + (ingress ? "accepts" : "sends") + " nothing");
+            }
+            if (groups.isEmpty()) {
+                hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED,
+                        iface + " has no security groups: no filtering");
+                return null;
+            }
+            Ipv4Address peer = ingress ? src : dst;
+            for (int g = 0; g < groups.size(); g++) {
+                SecurityGroupId group = groups.get(g);
+                touch(FabricKey.group(group));
+                GroupRules rules = table.groupRules(group);
+                if (rules == null) {
+                    continue;
+                }
+                List<Rule> list = rules.rules(ingress);
+                for (int r = 0; r < list.size(); r++) {
+                    Rule rule = list.get(r);
+                    if (rule.admits(protocol, port) && peerMatches(rule.peer(), table, peer)) {
+                        hop(ComponentKind.SECURITY_GROUP, group.value(), Action.PERMITTED, (ingress ? "ingress to "
+                                : "egress from ") + iface + " allowed by rule " + rule);
+                        return null;
+                    }
+                }
+            }
+            return deny(plug, table, groups, ingress, peer);
+        }
+
+        private boolean peerMatches(RulePeer peer, PartitionTable table, Ipv4Address address) {
+            if (peer.cidr() != null) {
+                return peer.cidr().contains(address);
+            }
+            touch(FabricKey.address(table.id(), address));
+            MappingEntry owner = table.mappingAt(address);
+            if (owner == null) {
+                return false;
+            }
+            touch(FabricKey.iface(owner.iface()));
+            List<SecurityGroupId> groups = fabric.loadedGroupsOf(owner.iface());
+            return groups != null && groups.contains(peer.group());
+        }
+
+        private Trace deny(Plug plug, PartitionTable table, List<SecurityGroupId> groups, boolean ingress,
+                           Ipv4Address peer) {
+            InterfaceId iface = plug.iface();
+            String direction = ingress ? "ingress" : "egress";
+            StringBuilder why = new StringBuilder();
+            StringBuilder rulesText = new StringBuilder();
+            boolean anyRule = false;
+            for (SecurityGroupId group : groups) {
+                GroupRules rules = table.groupRules(group);
+                if (why.length() > 0) {
+                    why.append("; ");
+                    rulesText.append("; ");
+                }
+                why.append(group).append(": ");
+                rulesText.append(group).append(' ');
+                if (rules == null) {
+                    why.append("not defined in ").append(table.id());
+                    rulesText.append("is not defined");
+                    continue;
+                }
+                List<Rule> list = rules.rules(ingress);
+                if (list.isEmpty()) {
+                    why.append("no ").append(direction).append(" rules");
+                    rulesText.append("has no ").append(direction).append(" rules");
+                    continue;
+                }
+                anyRule = true;
+                rulesText.append("allows only ");
+                for (int i = 0; i < list.size(); i++) {
+                    Rule rule = list.get(i);
+                    if (i > 0) {
+                        why.append(", ");
+                        rulesText.append(", ");
+                    }
+                    why.append(rule).append(" (").append(mismatch(rule, table, peer, ingress)).append(')');
+                    rulesText.append(rule);
+                }
+            }
+            SecurityGroupId first = groups.get(0);
+            deniedBy = first;
+            hop(ComponentKind.SECURITY_GROUP, first.value(), Action.DENIED,
+                    "no " + direction + " rule admits " + packetShort() + (ingress ? " from " : " to ") + peer + ": "
+                            + why);
+            String groupNames = groups.size() == 1 ? first.value() : groups.toString();
+            String sentence = ingress
+                    ? iface + " does not accept " + packetShort() + " from " + peer + ": no ingress rule of "
+                    + groupNames + " admits it (" + rulesText + ")"
+                    : iface + " may not send " + packetShort() + " to " + peer + ": no egress rule of " + groupNames
+                    + " admits it (" + rulesText + ")";
+            if (!anyRule && groups.size() == 1) {
+                sentence = ingress
+                        ? iface + " does not accept " + packetShort() + " from " + peer + ": " + first
+                        + " has no ingress rules"
+                        : iface + " may not send " + packetShort() + " to " + peer + ": " + first
+                        + " has no egress rules";
+            }
+            return end(ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT, first.value(), sentence);
+        }
+
+        private String mismatch(Rule rule, PartitionTable table, Ipv4Address peer, boolean ingress) {
+            if (!rule.protocol().matches(protocol)) {
+                return "not " + protocol;
+            }
+            if (protocol.hasPorts() && !rule.ports().contains(port)) {
+                return "port " + port + " not in " + rule.ports();
+            }
+            RulePeer rulePeer = rule.peer();
+            if (rulePeer.cidr() != null) {
+                return peer + " not in " + rulePeer.cidr();
+            }
+            MappingEntry owner = table.mappingAt(peer);
+            return peer + (owner == null ? " belongs to no record of " + table.id()
+                    : " (" + owner.iface() + ") is not in " + rulePeer.group());
+        }
+
+        // ---------------------------------------------------------------- bookkeeping
+
+        private String packet() {
+            return protocol.hasPorts() ? protocol + " " + flow.sourcePort() + " → " + port + " to " + dst
+                    : protocol + " to " + dst;
+        }
+
+        private String packetShort() {
+            return protocol.hasPorts() ? protocol + " port " + port : protocol.toString();
+        }
+
+        private void hop(ComponentKind kind, String id, Action action, String detail) {
+            hops.add(new Hop(hops.size() + 1, kind, id, action, detail, src, dst));
+        }
+
+        private void touch(FabricKey key) {
+            touched.add(key);
+        }
+
+        private int cross(InterfaceId iface, Direction direction) {
+            crossings.add(new Crossing(iface, direction, false));
+            return crossings.size() - 1;
+        }
+
+        private void passed(int index) {
+            Crossing c = crossings.get(index);
+            crossings.set(index, new Crossing(c.iface(), c.direction(), true));
+        }
+
+        private Trace end(Disposition disposition, String decidingObject, String sentence) {
+            Set<InstanceId> lands = disposition == Disposition.DELIVERED ? Set.copyOf(landing) : Set.of();
+            return new Trace(flow, disposition, hops, new Explanation(disposition, decidingObject, sentence), crossings,
+                    lands, deliveredTo, deliveredInterface, disposition == Disposition.DELIVERED ? null : deniedBy,
+                    exit, touched);
+        }
+    }
+}
