@@ -51,11 +51,11 @@ import org.viflab.net.Protocol;
  * vif-web alice, free, 10.0.1.10 + public 203.0.113.10, sg-web
  * </pre>
  */
-final class Fixture {
+public final class Fixture {
 
-    static final PrincipalId ALICE = principalId("alice");
-    static final PrincipalId BOB = principalId("bob");
-    static final PrincipalId OPERATOR = Topology.OPERATOR;
+    public static final PrincipalId ALICE = principalId("alice");
+    public static final PrincipalId BOB = principalId("bob");
+    public static final PrincipalId OPERATOR = Topology.OPERATOR;
 
     final Supplier<Repository> repositories;
     final Repository repository;
@@ -78,31 +78,40 @@ final class Fixture {
         return f;
     }
 
-    void buildStandard() {
-        ok(OPERATOR, new CreatePrincipal(ALICE));
-        ok(OPERATOR, new CreatePrincipal(BOB));
-        ok(OPERATOR, new CreatePartition(Optional.of(partitionId("vpc-a")), Optional.of(ALICE), cidr("10.0.0.0/16"),
-                true, Optional.empty(), Optional.empty()));
-        ok(OPERATOR, new CreatePartition(Optional.of(partitionId("vpc-b")), Optional.of(BOB), cidr("10.1.0.0/16"),
-                false, Optional.of(cidr("192.168.0.0/16")), Optional.empty()));
-        ok(ALICE, new CreateSubnet(Optional.of(subnetId("web")), partitionId("vpc-a"), cidr("10.0.1.0/24"), "zone-1", List.of()));
-        ok(ALICE, new CreateSubnet(Optional.of(subnetId("db")), partitionId("vpc-a"), cidr("10.0.2.0/24"), "zone-1", List.of()));
-        ok(ALICE, new CreateSubnet(Optional.of(subnetId("far")), partitionId("vpc-a"), cidr("10.0.3.0/24"), "zone-2", List.of()));
-        ok(BOB, new CreateSubnet(Optional.of(subnetId("b-web")), partitionId("vpc-b"), cidr("10.1.1.0/24"), "zone-1", List.of()));
-        ok(ALICE, new CreateSecurityGroup(Optional.of(securityGroupId("sg-web")), partitionId("vpc-a"), "web",
-                List.of(new Rule(Protocol.TCP, PortSet.parse("80"), RulePeer.of(Ipv4Prefix.ANY))), Optional.empty()));
-        ok(OPERATOR, platform("host-a", "zone-1", "nic-a1", "02:00:00:00:0a:01"));
-        ok(OPERATOR, platform("host-b", "zone-1", "nic-b1", "02:00:00:00:0b:01"));
-        ok(OPERATOR, platform("host-c", "zone-2", "nic-c1", "02:00:00:00:0c:01"));
-        ok(ALICE, launch("vm-1", ALICE, "t3.medium", "host-a", InstanceState.RUNNING,
+    /** The requests that build the standard lab, in order. */
+    public static List<Submission> standardRequests() {
+        List<Submission> all = new java.util.ArrayList<>();
+        all.add(Submission.as(OPERATOR, new CreatePrincipal(ALICE)));
+        all.add(Submission.as(OPERATOR, new CreatePrincipal(BOB)));
+        all.add(Submission.as(OPERATOR, new CreatePartition(Optional.of(partitionId("vpc-a")), Optional.of(ALICE), cidr("10.0.0.0/16"),
+                true, Optional.empty(), Optional.empty())));
+        all.add(Submission.as(OPERATOR, new CreatePartition(Optional.of(partitionId("vpc-b")), Optional.of(BOB), cidr("10.1.0.0/16"),
+                false, Optional.of(cidr("192.168.0.0/16")), Optional.empty())));
+        all.add(Submission.as(ALICE, new CreateSubnet(Optional.of(subnetId("web")), partitionId("vpc-a"), cidr("10.0.1.0/24"), "zone-1", List.of())));
+        all.add(Submission.as(ALICE, new CreateSubnet(Optional.of(subnetId("db")), partitionId("vpc-a"), cidr("10.0.2.0/24"), "zone-1", List.of())));
+        all.add(Submission.as(ALICE, new CreateSubnet(Optional.of(subnetId("far")), partitionId("vpc-a"), cidr("10.0.3.0/24"), "zone-2", List.of())));
+        all.add(Submission.as(BOB, new CreateSubnet(Optional.of(subnetId("b-web")), partitionId("vpc-b"), cidr("10.1.1.0/24"), "zone-1", List.of())));
+        all.add(Submission.as(ALICE, new CreateSecurityGroup(Optional.of(securityGroupId("sg-web")), partitionId("vpc-a"), "web",
+                List.of(new Rule(Protocol.TCP, PortSet.parse("80"), RulePeer.of(Ipv4Prefix.ANY))), Optional.empty())));
+        all.add(Submission.as(OPERATOR, platform("host-a", "zone-1", "nic-a1", "02:00:00:00:0a:01")));
+        all.add(Submission.as(OPERATOR, platform("host-b", "zone-1", "nic-b1", "02:00:00:00:0b:01")));
+        all.add(Submission.as(OPERATOR, platform("host-c", "zone-2", "nic-c1", "02:00:00:00:0c:01")));
+        all.add(Submission.as(ALICE, launch("vm-1", ALICE, "t3.medium", "host-a", InstanceState.RUNNING,
                 spec("vm-1-eth0", "web").withPrivateIps(List.of(ip("10.0.1.11")))
-                        .withSecurityGroups(List.of(securityGroupId("sg-web")))));
-        ok(ALICE, launch("vm-2", ALICE, "t3.micro", "host-b", InstanceState.RUNNING, spec("vm-2-eth0", "web")));
-        ok(ALICE, launch("vm-3", ALICE, "t3.medium", null, InstanceState.PENDING, spec("vm-3-eth0", "web")));
-        ok(BOB, launch("vm-b", BOB, "t3.medium", "host-b", InstanceState.RUNNING, spec("vm-b-eth0", "b-web")));
-        ok(ALICE, new CreateInterface(spec("vif-web", "web").withPrivateIps(List.of(ip("10.0.1.10")))
+                        .withSecurityGroups(List.of(securityGroupId("sg-web"))))));
+        all.add(Submission.as(ALICE, launch("vm-2", ALICE, "t3.micro", "host-b", InstanceState.RUNNING, spec("vm-2-eth0", "web"))));
+        all.add(Submission.as(ALICE, launch("vm-3", ALICE, "t3.medium", null, InstanceState.PENDING, spec("vm-3-eth0", "web"))));
+        all.add(Submission.as(BOB, launch("vm-b", BOB, "t3.medium", "host-b", InstanceState.RUNNING, spec("vm-b-eth0", "b-web"))));
+        all.add(Submission.as(ALICE, new CreateInterface(spec("vif-web", "web").withPrivateIps(List.of(ip("10.0.1.10")))
                 .withPublicIps(List.of(ip("203.0.113.10"))).withSecurityGroups(List.of(securityGroupId("sg-web")))
-                .withDescription("web address")));
+                .withDescription("web address"))));
+        return all;
+    }
+
+    void buildStandard() {
+        for (Submission s : standardRequests()) {
+            ok(s.as(), s.request());
+        }
     }
 
     static AddPlatform platform(String id, String zone, String nic, String mac) {
