@@ -50,6 +50,7 @@ public final class H2Repository implements Repository {
     private static final String DURABLE_COMMITS = ";WRITE_DELAY=0";
     private static final String USER = "sa";
     private static final String H2_URL_PREFIX = "jdbc:h2:";
+    private static final String H2_MEMORY_PREFIX = "jdbc:h2:mem:";
     private static final String H2_FILE_SUFFIX = ".mv.db";
 
     private static final String SELECT_VERSION = "SELECT version FROM lab WHERE id = 1";
@@ -93,7 +94,7 @@ public final class H2Repository implements Repository {
 
     /** A fresh, empty lab in memory, under a name of its own; it disappears when closed. */
     public static H2Repository inMemory() {
-        return connect("jdbc:h2:mem:viflab-" + UUID.randomUUID());
+        return connect(H2_MEMORY_PREFIX + "viflab-" + UUID.randomUUID());
     }
 
     /**
@@ -138,6 +139,13 @@ public final class H2Repository implements Repository {
             }
             if (text.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
                 throw new IllegalArgumentException("the lab sets WRITE_DELAY itself; remove it from " + text);
+            }
+            if (text.regionMatches(true, 0, H2_MEMORY_PREFIX, 0, H2_MEMORY_PREFIX.length())
+                    && text.substring(H2_MEMORY_PREFIX.length()).split(";", -1)[0].isBlank()) {
+                // Each connection to an unnamed one gets a database of its own, so the schema
+                // would be created where the repository never looks.
+                throw new IllegalArgumentException("an unnamed in-memory database cannot be shared by the"
+                        + " repository's connections; name it, or use H2Repository.inMemory(): " + text);
             }
             return connect(text);
         }
@@ -186,6 +194,9 @@ public final class H2Repository implements Repository {
             Flyway.configure(H2Repository.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
+                    // A lab written by a newer VIF Lab has migrations this one does not know:
+                    // refuse it rather than misread it (Flyway ignores such "future" ones by default).
+                    .ignoreMigrationPatterns(new String[0])
                     .load()
                     .migrate();
             connection.setAutoCommit(false);

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.viflab.coordinator.JournalEntry;
+import org.viflab.coordinator.Repository.StoreException;
 import org.viflab.model.Topology;
 
 /** The repository contract on a lab file, plus what only a file can show: reopening it. */
@@ -80,5 +81,17 @@ class FileH2RepositoryTest extends H2RepositoryContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WRITE_DELAY");
         assertThatThrownBy(() -> H2Repository.open("  ")).isInstanceOf(IllegalArgumentException.class);
         assertThat(Files.exists(folder.resolve("x.mv.db"))).isFalse();
+    }
+
+    @Test
+    void labFromANewerSchemaIsRefused() {
+        execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                + " VALUES (99, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'sa', 1, TRUE)");
+        repository.close();
+
+        assertThatThrownBy(() -> H2Repository.open(labPath()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema");
     }
 }

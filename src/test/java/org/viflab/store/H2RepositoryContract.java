@@ -24,6 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -311,6 +316,52 @@ abstract class H2RepositoryContract {
                     .isInstanceOf(ConcurrentChangeException.class);
 
             assertThat(repository.load()).isEqualTo(v2);
+        }
+    }
+
+    @Test
+    void ofTwoWritersRacingFromTheSameVersionExactlyOneWins() throws Exception {
+        Topology base = commitRich();
+        try (H2Repository other = H2Repository.open(repository.url())) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                for (int round = 0; round < 8; round++) {
+                    Topology start = base;
+                    Topology.Builder mine = start.toBuilder().removeAttachment(attachmentId("att-1"));
+                    Topology.Builder theirs = start.toBuilder().removeAttachment(attachmentId("att-2"));
+                    long next = start.version() + 1;
+                    Topology myAfter = mine.version(next).build();
+                    Topology theirAfter = theirs.version(next).build();
+                    CyclicBarrier barrier = new CyclicBarrier(2);
+                    Future<Boolean> me = pool.submit(() -> tryCommit(barrier, repository, start, myAfter, mine.touched()));
+                    Future<Boolean> them = pool.submit(() -> tryCommit(barrier, other, start, theirAfter, theirs.touched()));
+
+                    boolean iWon = me.get(30, TimeUnit.SECONDS);
+                    boolean theyWon = them.get(30, TimeUnit.SECONDS);
+
+                    assertThat(iWon).as("round %d: exactly one winner", round).isNotEqualTo(theyWon);
+                    Topology winner = iWon ? myAfter : theirAfter;
+                    assertThat(repository.load()).isEqualTo(winner);
+                    assertThat(repository.journal()).hasSize((int) next);
+                    // Put both attachments back for the next round.
+                    base = Labs.commit(repository, winner, "restore", b -> b
+                            .putAttachment(start.attachment(attachmentId("att-1")).orElseThrow())
+                            .putAttachment(start.attachment(attachmentId("att-2")).orElseThrow()));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static boolean tryCommit(CyclicBarrier barrier, H2Repository repository, Topology before, Topology after,
+                                     Set<Object> touched) throws Exception {
+        barrier.await(30, TimeUnit.SECONDS);
+        try {
+            repository.commit(before.version(), after, touched, Labs.entry(after.version(), "race"));
+            return true;
+        } catch (ConcurrentChangeException lost) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.viflab.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.viflab.model.AttachmentId.attachmentId;
 
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,12 @@ class InMemoryH2RepositoryTest extends H2RepositoryContract {
         try (H2Repository reopened = H2Repository.open(url)) {
             assertThat(reopened.load()).isEqualTo(Topology.empty());
         }
+    }
+
+    @Test
+    void unnamedInMemoryUrlIsRefused() {
+        assertThatThrownBy(() -> H2Repository.open("jdbc:h2:mem:")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> H2Repository.open("jdbc:h2:mem:;MODE=PostgreSQL"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
