@@ -48,7 +48,7 @@ final class Mappers {
                     .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
-                    .stringQuotingChecker(new QuoteColonNumbers())
+                    .stringQuotingChecker(new QuoteNonText())
                     .build())
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -61,15 +61,20 @@ final class Mappers {
             .build();
 
     /**
-     * Also quotes values like {@code 02:00:00:00:00:01}: YAML 1.1 readers take digits separated by
-     * colons for a base-60 number.
+     * Quotes, besides what the default quotes, every value a YAML reader could take for something
+     * other than text: numbers in any YAML spelling ({@code 1}, {@code 1_000}, {@code 0x1F},
+     * {@code 1e3}, {@code .inf}) and digits separated by colons ({@code 02:00:00:00:00:01}, a base-60
+     * number to YAML 1.1 readers). Addresses and prefixes stay plain.
      */
-    private static final class QuoteColonNumbers extends StringQuotingChecker.Default {
+    private static final class QuoteNonText extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+                "[-+]?(0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?"
+                + "|\\.[0-9_]+([eE][-+]?[0-9]+)?|\\.(inf|Inf|INF))|\\.(nan|NaN|NAN)");
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value)
+            return super.needToQuoteValue(value) || NUMBER.matcher(value).matches()
                     || (!value.isEmpty() && Character.isDigit(value.charAt(0)) && value.indexOf(':') > 0);
         }
     }
