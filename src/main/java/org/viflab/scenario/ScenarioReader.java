@@ -1,10 +1,12 @@
 package org.viflab.scenario;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +78,7 @@ public final class ScenarioReader {
             return Mappers.BINDER.treeToValue(doc.root(), type);
         } catch (UnrecognizedPropertyException e) {
             KeyPath at = pathOf(e.getPath());
-            List<String> known = names(e.getKnownPropertyIds());
+            List<String> known = knownKeys(e.getReferringClass(), e.getKnownPropertyIds());
             throw doc.error(at, "unknown key '" + e.getPropertyName() + "'"
                     + Suggestions.didYouMean(e.getPropertyName(), known)
                     + (known.size() <= 16 ? "; expected one of: " + String.join(", ", known) : ""));
@@ -104,9 +106,15 @@ public final class ScenarioReader {
         return at;
     }
 
-    private static List<String> names(Collection<Object> ids) {
+    /** The keys a mapping takes, in the order the format lists them (a record's component order). */
+    private static List<String> knownKeys(Class<?> type, Collection<Object> ids) {
         List<String> out = new ArrayList<>();
-        if (ids != null) {
+        if (type != null && type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+                out.add(renamed != null ? renamed.value() : component.getName());
+            }
+        } else if (ids != null) {
             ids.forEach(id -> out.add(String.valueOf(id)));
         }
         return out;

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML or JSON document read into a Jackson tree, with the line and column of every key and
@@ -130,7 +131,8 @@ final class SourceDocument {
             return JsonFactory.builder().streamReadConstraints(constraints).build();
         }
         LoaderOptions loader = new LoaderOptions();
-        loader.setAllowDuplicateKeys(false);
+        // Duplicate keys are found by the tree builder below, which points at the second key itself.
+        loader.setAllowDuplicateKeys(true);
         loader.setMaxAliasesForCollections(10);
         loader.setNestingDepthLimit(limits.maxDepth() + 2);
         loader.setCodePointLimit(limits.maxBytes());
@@ -157,6 +159,12 @@ final class SourceDocument {
         } catch (ScenarioException e) {
             throw e;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
+                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+                throw new ScenarioException(name, yaml.getProblemMark().getLine() + 1,
+                        yaml.getProblemMark().getColumn() + 1, "YAML syntax: " + problem + context, e);
+            }
             Position at = Position.of(e.getLocation());
             throw new ScenarioException(name, at.line(), at.column(), syntaxMessage(format, e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
