@@ -1,0 +1,24 @@
+package org.viflab.scenario;
+
+import java.util.Locale;
+
+/**
+ * How a scenario's steps reach the fabric ({@code options: {propagation: …}}): at once, or queued
+ * and applied by {@code propagate} steps. The topology itself is always realized at once.
+ */
+public enum Propagation {
+    INSTANT, STEPWISE;
+
+    public static Propagation parse(String text) {
+        return switch (text == null ? "" : text) {
+            case "instant" -> INSTANT;
+            case "stepwise" -> STEPWISE;
+            default -> throw new IllegalArgumentException("'" + text + "' is not a propagation mode (instant or stepwise)");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,330 @@
+package org.viflab.scenario;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * A YAML or JSON document read into a Jackson tree, with the line and column of every key and
+ * value kept by path, so that errors found after binding (a dangling reference, a bad address)
+ * still point at the offending key.
+ *
+ * <p>Reading is bounded: the input size, the nesting depth and the code points are limited, and
+ * YAML anchors, aliases and custom tags are refused outright (so an alias bomb fails at its first
+ * anchor, before anything is expanded). Duplicate keys are refused in both formats.
+ */
+final class SourceDocument {
+
+    /** The two syntaxes a scenario may be written in. */
+    enum Format {
+        YAML, JSON;
+
+        /** JSON for a {@code .json} name, YAML otherwise. */
+        static Format ofName(String name) {
+            return name.toLowerCase(Locale.ROOT).endsWith(".json") ? JSON : YAML;
+        }
+    }
+
+    /** Bounds on what is read. */
+    record Limits(int maxBytes, int maxDepth) {
+        static final Limits SCENARIO = new Limits(4 * 1024 * 1024, 40);
+        static final Limits AWS_EXPORT = new Limits(64 * 1024 * 1024, 40);
+    }
+
+    /** A line and a column, both from 1. */
+    record Position(int line, int column) {
+        static final Position START = new Position(1, 1);
+
+        static Position of(JsonLocation location) {
+            if (location == null || location.getLineNr() < 1) {
+                return START;
+            }
+            return new Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
+        }
+    }
+
+    /** Where a value was written: the key introducing it (absent for list entries) and the value. */
+    record Located(Position key, Position value, String kind) {
+    }
+
+    private final String name;
+    private final JsonNode root;
+    private final Map<String, Located> positions;
+
+    private SourceDocument(String name, JsonNode root, Map<String, Located> positions) {
+        this.name = name;
+        this.root = root;
+        this.positions = positions;
+    }
+
+    String name() {
+        return name;
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    /** The node at {@code path}, or a missing node. */
+    JsonNode at(KeyPath path) {
+        return root.at(path.pointer());
+    }
+
+    /** The position of the key at {@code path} (of the value for a list entry, of its nearest ancestor if absent). */
+    Position position(KeyPath path) {
+        KeyPath at = path;
+        while (true) {
+            Located located = positions.get(at.pointer());
+            if (located != null) {
+                return located.key() != null ? located.key() : located.value();
+            }
+            if (at.isRoot()) {
+                return Position.START;
+            }
+            at = at.parent();
+        }
+    }
+
+    /** How the value at {@code path} was written: "a mapping", "a list", "text", "a number", "true/false". */
+    String kindAt(KeyPath path) {
+        Located located = positions.get(path.pointer());
+        return located == null ? "nothing" : located.kind();
+    }
+
+    /** An error about the key at {@code path}: {@code file:line:col: path: detail}. */
+    ScenarioException error(KeyPath path, String detail) {
+        Position at = position(path);
+        return new ScenarioException(name, at.line(), at.column(), path + ": " + detail);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    static JsonFactory factory(Format format, Limits limits) {
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth() + 2)
+                .maxDocumentLength(limits.maxBytes())
+                .maxStringLength(limits.maxBytes())
+                .maxNumberLength(100)
+                .build();
+        if (format == Format.JSON) {
+            return JsonFactory.builder().streamReadConstraints(constraints).build();
+        }
+        LoaderOptions loader = new LoaderOptions();
+        // Duplicate keys are found by the tree builder below, which points at the second key itself.
+        loader.setAllowDuplicateKeys(true);
+        loader.setMaxAliasesForCollections(10);
+        loader.setNestingDepthLimit(limits.maxDepth() + 2);
+        loader.setCodePointLimit(limits.maxBytes());
+        loader.setAllowRecursiveKeys(false);
+        return YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(constraints)
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                .build();
+    }
+
+    /**
+     * Reads {@code content}. {@code nullAllowed} says where an explicit null may appear (a null
+     * anywhere else is "a key without a value", an error).
+     */
+    static SourceDocument parse(String name, byte[] content, Format format, Limits limits,
+                                Predicate<KeyPath> nullAllowed) {
+        Objects.requireNonNull(name, "name");
+        if (content.length > limits.maxBytes()) {
+            throw new ScenarioException(name, 1, 1, "the file is larger than " + limits.maxBytes() + " bytes");
+        }
+        try (JsonParser parser = factory(format, limits).createParser(content)) {
+            return new Builder(name, parser, limits, nullAllowed).read();
+        } catch (ScenarioException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+                String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
+                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+                throw new ScenarioException(name, yaml.getProblemMark().getLine() + 1,
+                        yaml.getProblemMark().getColumn() + 1, "YAML syntax: " + problem + context, e);
+            }
+            Position at = Position.of(e.getLocation());
+            throw new ScenarioException(name, at.line(), at.column(), syntaxMessage(format, e.getOriginalMessage()), e);
+        } catch (IOException | RuntimeException e) {
+            throw new ScenarioException(name, 1, 1, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String syntaxMessage(Format format, String message) {
+        String text = message == null ? "malformed input" : message.strip();
+        int newline = text.indexOf('\n');
+        if (newline > 0) {
+            text = text.substring(0, newline).strip();
+        }
+        return (format == Format.JSON ? "JSON syntax: " : "YAML syntax: ") + text;
+    }
+
+    private static final class Frame {
+        final JsonNode node;
+        final KeyPath path;
+        final Set<String> keys = new HashSet<>();
+        int nextIndex;
+        String pendingKey;
+        Position pendingKeyPosition;
+
+        Frame(JsonNode node, KeyPath path) {
+            this.node = node;
+            this.path = path;
+        }
+    }
+
+    private static final class Builder {
+        private final String name;
+        private final JsonParser parser;
+        private final Limits limits;
+        private final Predicate<KeyPath> nullAllowed;
+        private final Map<String, Located> positions = new HashMap<>();
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+        Builder(String name, JsonParser parser, Limits limits, Predicate<KeyPath> nullAllowed) {
+            this.name = name;
+            this.parser = parser;
+            this.limits = limits;
+            this.nullAllowed = nullAllowed;
+        }
+
+        private ScenarioException error(Position at, String reason) {
+            return new ScenarioException(name, at.line(), at.column(), reason);
+        }
+
+        SourceDocument read() throws IOException {
+            JsonNode root = null;
+            JsonToken token;
+            while ((token = nextToken()) != null) {
+                Position here = Position.of(parser.currentTokenLocation());
+                if (token == JsonToken.FIELD_NAME) {
+                    Frame frame = stack.peek();
+                    String key = parser.currentName();
+                    if (!frame.keys.add(key)) {
+                        throw error(here, frame.path.key(key) + ": duplicate key '" + key + "'");
+                    }
+                    frame.pendingKey = key;
+                    frame.pendingKeyPosition = here;
+                    continue;
+                }
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    stack.pop();
+                    continue;
+                }
+                if (root != null && stack.isEmpty()) {
+                    throw error(here, "a file holds one document; found more after the first");
+                }
+                checkYamlFeatures(here);
+                Frame parent = stack.peek();
+                KeyPath path;
+                Position keyPosition = null;
+                if (parent == null) {
+                    path = KeyPath.ROOT;
+                } else if (parent.node.isObject()) {
+                    path = parent.path.key(parent.pendingKey);
+                    keyPosition = parent.pendingKeyPosition;
+                } else {
+                    path = parent.path.index(parent.nextIndex++);
+                }
+                JsonNode value = value(token, path, here);
+                positions.put(path.pointer(), new Located(keyPosition, here, kind(token)));
+                if (parent == null) {
+                    root = value;
+                } else if (parent.node instanceof ObjectNode object) {
+                    object.set(parent.pendingKey, value);
+                } else {
+                    ((ArrayNode) parent.node).add(value);
+                }
+                if (value.isContainerNode()) {
+                    if (stack.size() >= limits.maxDepth()) {
+                        throw error(here, path + ": nested deeper than " + limits.maxDepth() + " levels");
+                    }
+                    stack.push(new Frame(value, path));
+                }
+            }
+            if (root == null) {
+                throw error(Position.START, "the file is empty");
+            }
+            return new SourceDocument(name, root, Map.copyOf(positions));
+        }
+
+        private JsonToken nextToken() throws IOException {
+            return parser.nextToken();
+        }
+
+        private void checkYamlFeatures(Position here) throws IOException {
+            if (!(parser instanceof YAMLParser yaml)) {
+                return;
+            }
+            if (yaml.isCurrentAlias()) {
+                throw error(here, "YAML aliases (*" + parser.getText() + ") are not supported: write the value out");
+            }
+            Object anchor = yaml.getObjectId();
+            if (anchor != null) {
+                throw error(here, "YAML anchors (&" + anchor + ") are not supported: write the value out");
+            }
+            Object tag = yaml.getTypeId();
+            if (tag != null && !tag.toString().startsWith("tag:yaml.org,2002:")) {
+                throw error(here, "YAML tag !" + tag + " is not supported");
+            }
+        }
+
+        private JsonNode value(JsonToken token, KeyPath path, Position here) throws IOException {
+            return switch (token) {
+                case START_OBJECT -> nodes.objectNode();
+                case START_ARRAY -> nodes.arrayNode();
+                case VALUE_STRING -> nodes.textNode(parser.getText());
+                case VALUE_TRUE -> nodes.booleanNode(true);
+                case VALUE_FALSE -> nodes.booleanNode(false);
+                case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+                case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+                case VALUE_NULL -> {
+                    if (!nullAllowed.test(path)) {
+                        throw error(here, path + ": has no value");
+                    }
+                    yield nodes.nullNode();
+                }
+                default -> throw error(here, path + ": unsupported value (" + token + ")");
+            };
+        }
+
+        private static String kind(JsonToken token) {
+            return switch (token) {
+                case START_OBJECT -> "a mapping";
+                case START_ARRAY -> "a list";
+                case VALUE_STRING -> "text";
+                case VALUE_TRUE, VALUE_FALSE -> "true/false";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_NULL -> "nothing";
+                default -> "a value";
+            };
+        }
+    }
+}
