@@ -34,6 +34,11 @@ public final class CommandLineInterface {
     /** Runs a command line and returns its exit code; {@link #guiLaunch()} tells whether the app should start. */
     public int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Root(this));
+        commandLine.addSubcommand(new Gui(this));
+        for (Object command : Commands.all(this)) {
+            commandLine.addSubcommand(command);
+        }
+        // After the subcommands: the streams are handed down only to those already added.
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -45,10 +50,6 @@ public final class CommandLineInterface {
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
-        commandLine.addSubcommand(new Gui(this));
-        for (Object command : Commands.all(this)) {
-            commandLine.addSubcommand(command);
-        }
         return commandLine.execute(args);
     }
 
