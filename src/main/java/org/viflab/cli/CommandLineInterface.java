@@ -50,7 +50,12 @@ public final class CommandLineInterface {
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** The desktop app to start after {@code viflab} or {@code viflab gui}, or {@code null}. */
