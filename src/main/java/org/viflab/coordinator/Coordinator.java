@@ -120,6 +120,68 @@ public final class Coordinator {
         }
     }
 
+    /**
+     * Applies requests as one transaction — all of them or, if one is rejected, none (building a
+     * scenario's starting topology, loading a saved lab). Each accepted request still gets its own
+     * version and journal entry, and reports its own configuration operations.
+     *
+     * @return one accepted outcome per submission; or, when one is rejected, the outcomes up to and
+     *         including that rejection, with nothing changed
+     * @throws IllegalArgumentException for a dry run, a client token or a describe: a batch is made
+     *                                  of plain changes
+     */
+    public List<Outcome> submitBatch(List<Submission> submissions) {
+        writer.lock();
+        try {
+            refresh();
+            Topology start = snapshot;
+            Topology current = start;
+            java.util.Set<Object> touched = new java.util.LinkedHashSet<>();
+            List<Outcome> outcomes = new java.util.ArrayList<>();
+            List<Accepted> accepted = new java.util.ArrayList<>();
+            List<JournalEntry> entries = new java.util.ArrayList<>();
+            for (Submission s : submissions) {
+                if (s.dryRun() || s.clientToken().isPresent() || s.request() instanceof Describe) {
+                    throw new IllegalArgumentException("a batch holds plain changes, not " + s.request().describe());
+                }
+                if (!current.principals().contains(s.as())) {
+                    outcomes.add(new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, "The principal '" + s.as()
+                            + "' does not exist."));
+                    return outcomes;
+                }
+                Change change = new Change(current, s.as());
+                try {
+                    dispatch(change, s.request());
+                } catch (Violation v) {
+                    outcomes.add(new Rejected(s, v.code(), v.getMessage()));
+                    return outcomes;
+                }
+                if (!change.next.touched().isEmpty()) {
+                    current = change.next.version(current.version() + 1).build();
+                    touched.addAll(change.next.touched());
+                }
+                Accepted a = accepted(s, change, current.version());
+                if (!change.next.touched().isEmpty()) {
+                    entries.add(journalEntry(a));
+                }
+                outcomes.add(a);
+                accepted.add(a);
+            }
+            if (!entries.isEmpty()) {
+                repository.commitAll(start.version(), current, touched, entries);
+                snapshot = current;
+            }
+            for (Accepted a : accepted) {
+                for (Consumer<Accepted> listener : listeners) {
+                    listener.accept(a);
+                }
+            }
+            return outcomes;
+        } finally {
+            writer.unlock();
+        }
+    }
+
     private void refresh() {
         if (repository.version() != snapshot.version()) {
             snapshot = repository.load();
