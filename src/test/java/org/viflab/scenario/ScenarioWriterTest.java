@@ -130,6 +130,26 @@ class ScenarioWriterTest {
     }
 
     @Test
+    void valuesBuiltInCodeEqualTheSameValuesReadBack() {
+        Expectations expect = new Expectations(Optional.empty(), Optional.empty(),
+                Map.of("web", Set.of(instanceId("nowhere"))), Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of("vif-web", Map.of("counters", Map.of("packetsIn", 3), "ratio", 0.5f)), Optional.of(List.of(
+                        "  hypervisor@host-a   plug ")), Optional.empty(), Map.of());
+        Step malformed = new Step(1, 0, Optional.empty(), new Step.Malformed("attach",
+                Map.of("interface", "vif web", "deviceIndex", 1), principalId("alice"), false, Optional.empty(),
+                org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_VALUE,
+                "attach.interface: interface id 'vif web' contains whitespace, a comma or a bracket"), expect);
+        Scenario base = resource("move-interface.yaml");
+        Scenario s = new Scenario("Built in code", Optional.empty(), base.principals(), Propagation.INSTANT,
+                base.topology(), base.watch(), List.of(malformed));
+        assertThat(expect.configOps()).contains(List.of("hypervisor@host-a plug"));
+        assertThat(expect.fields().get("vif-web")).containsEntry("counters", Map.of("packetsIn", 3L))
+                .containsEntry("ratio", 0.5d);
+        assertThat(ScenarioReader.parse("code.yaml", ScenarioWriter.write(s))).isEqualTo(s);
+    }
+
+    @Test
     void writesByFileExtension(@TempDir Path dir) {
         Scenario s = resource("move-interface.yaml");
         ScenarioWriter.write(s, dir.resolve("lab.json"));
