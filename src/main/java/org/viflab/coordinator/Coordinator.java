@@ -65,6 +65,8 @@ public final class Coordinator {
     private final List<Consumer<Accepted>> listeners = new CopyOnWriteArrayList<>();
     private volatile Topology snapshot;
     private volatile PropagationView propagation = PropagationView.INSTANT;
+    /** Whether the request being decided was committed (guarded by the writer lock). */
+    private boolean committed;
 
     public Coordinator(Repository repository) {
         this(repository, Clock.systemUTC());
@@ -106,18 +108,29 @@ public final class Coordinator {
         writer.lock();
         try {
             for (int attempt = 1; ; attempt++) {
-                refresh();
                 try {
-                    return decide(submission);
+                    committed = false;
+                    Outcome outcome = decide(submission);
+                    // A commit checks the stored version itself. An answer that committed nothing was
+                    // judged on the snapshot: make sure that is still the stored state, else judge
+                    // again on a fresh one (another coordinator may have changed the lab).
+                    if (committed || !stale()) {
+                        return outcome;
+                    }
                 } catch (Repository.ConcurrentChangeException e) {
                     if (attempt >= COMMIT_ATTEMPTS) {
                         throw e;
                     }
                 }
+                snapshot = repository.load();
             }
         } finally {
             writer.unlock();
         }
+    }
+
+    private boolean stale() {
+        return repository.version() != snapshot.version();
     }
 
     /**
@@ -217,6 +230,7 @@ public final class Coordinator {
             accepted = accepted(s, change, after.version());
             repository.commit(before.version(), after, change.next.touched(), journalEntry(accepted));
             snapshot = after;
+            committed = true;
         }
         s.clientToken().ifPresent(token -> tokens.put(token, accepted));
         if (!(s.request() instanceof Describe)) {
@@ -245,7 +259,7 @@ public final class Coordinator {
             return Optional.of(mismatch(s, token));
         }
         Optional<String> created = entry.result().startsWith("created ")
-                ? Optional.of(entry.result().substring("created ".length()).split("\n", 2)[0]) : Optional.empty();
+                ? Optional.of(entry.result().substring("created ".length()).split(";", 2)[0]) : Optional.empty();
         return Optional.of(new Accepted(s, entry.version(), created, List.of(), List.of(), List.of(), Optional.empty(),
                 List.of(), List.of(), List.of(), false, true));
     }
@@ -261,8 +275,9 @@ public final class Coordinator {
     }
 
     private JournalEntry journalEntry(Accepted accepted) {
-        String result = accepted.createdId().map(id -> "created " + id).orElse("ok")
-                + accepted.operations().stream().map(ConfigOperation::text).map(t -> "\n" + t).collect(Collectors.joining());
+        // Kept short: the journal's rows are rewritten with their page on every commit.
+        String result = accepted.createdId().map(id -> "created " + id).orElse("ok") + "; "
+                + accepted.operations().size() + " configuration operation(s)";
         return new JournalEntry(accepted.version(), accepted.submission().as(), accepted.submission().request().describe(),
                 result, clock.instant(), accepted.submission().clientToken());
     }

@@ -359,10 +359,16 @@ public final class H2Repository implements Repository {
                 PreparedStatement journal = statements.get(INSERT_JOURNAL);
                 for (JournalEntry entry : entries) {
                     bind(journal, entry.version(), entry.principal().value(), entry.request(), entry.result(),
-                            OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC), entry.clientToken().orElse(null))
-                            .addBatch();
+                            OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC), entry.clientToken().orElse(null));
+                    if (entries.size() == 1) {
+                        journal.executeUpdate();
+                    } else {
+                        journal.addBatch();
+                    }
                 }
-                journal.executeBatch();
+                if (entries.size() > 1) {
+                    journal.executeBatch();
+                }
                 connection.commit();
                 done = true;
             } finally {
