@@ -402,14 +402,14 @@ final class LabFile {
              ResultSet rs = s.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
             ResultSetMetaData meta = rs.getMetaData();
             int columns = meta.getColumnCount();
-            String[] classes = new String[columns + 1];
+            Class<?>[] types = new Class<?>[columns + 1];
             for (int i = 1; i <= columns; i++) {
-                classes[i] = meta.getColumnClassName(i);
+                types[i] = classOf(meta.getColumnClassName(i));
             }
             while (rs.next()) {
                 for (int i = 1; i <= columns; i++) {
                     Object value = rs.getObject(i);
-                    if (value != null && !classes[i].equals(value.getClass().getName()) && !isA(value, classes[i])) {
+                    if (value != null && !types[i].isInstance(value)) {
                         throw refuse(dataFile, "is damaged: table " + table + " holds a " + value.getClass().getSimpleName()
                                 + " in its column " + meta.getColumnName(i) + ". Restore it from a backup.");
                     }
@@ -418,11 +418,12 @@ final class LabFile {
         }
     }
 
-    private static boolean isA(Object value, String className) {
+    /** The class JDBC says a column's values have; {@code Object} when it names none we can load. */
+    private static Class<?> classOf(String className) {
         try {
-            return Class.forName(className, false, LabFile.class.getClassLoader()).isInstance(value);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return true;
+            return Class.forName(className, false, LabFile.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError | NullPointerException e) {
+            return Object.class;
         }
     }
 
