@@ -96,7 +96,6 @@ public final class MainView {
         canvas.panBy(px - canvas.panX(), py - canvas.panY());
         applyStyles();
         classroom(vm.classroomProperty().get());
-        stage.setTitle(texts.get("app.title") + " — " + vm.session().labNameProperty().get());
     }
 
     private void applyStyles() {

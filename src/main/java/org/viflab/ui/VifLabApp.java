@@ -7,7 +7,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.viflab.bench.Figure;
-import org.viflab.coordinator.Repository;
 import org.viflab.store.H2Repository;
 
 /**
@@ -31,27 +30,7 @@ public final class VifLabApp extends Application {
 
     /** Labs in H2: files for kept labs, named in-memory databases for scratch labs and scenarios. */
     public static LabStore h2Store() {
-        return new LabStore() {
-            @Override
-            public Repository open(String location) {
-                return H2Repository.open(location);
-            }
-
-            @Override
-            public Repository inMemory() {
-                return H2Repository.inMemory();
-            }
-
-            @Override
-            public Path defaultLocation() {
-                return H2Repository.defaultLabPath();
-            }
-
-            @Override
-            public String fileSuffix() {
-                return ".mv.db";
-            }
-        };
+        return new LabStore(H2Repository::open, H2Repository::inMemory, H2Repository::defaultLabPath, ".mv.db");
     }
 
     /**
@@ -78,7 +57,7 @@ public final class VifLabApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
-        String location = database.orElseGet(() -> h2Store().defaultLocation().toString());
+        String location = database.orElseGet(() -> h2Store().defaultLocation().get().toString());
         vm.openLab(location, () -> {
             view.canvas().fitWhenShown();
             scenario.ifPresent(vm::openScenario);

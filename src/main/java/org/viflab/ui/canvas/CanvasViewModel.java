@@ -14,7 +14,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.viflab.coordinator.ErrorCode;
 import org.viflab.coordinator.Outcome;
 import org.viflab.coordinator.Request;
 import org.viflab.flow.Hop;
@@ -208,20 +207,20 @@ public final class CanvasViewModel {
             if (to.get().model() instanceof ResourceInstance instance) {
                 Request.Attach attach = Request.Attach.attach(iface, instance.id());
                 if (chip.attachment().isEmpty()) {
-                    return Optional.of(new DropPlan(attach.describe(), List.of(attach), false));
+                    return Optional.of(new DropPlan(attach.describe(), List.of(attach)));
                 }
                 if (chip.attachment().get().instance().equals(instance.id())) {
                     return Optional.empty();
                 }
                 Request.Detach detach = Request.Detach.attachment(chip.attachment().get().id());
                 return Optional.of(new DropPlan(texts.get("drop.moveInterface", iface, chip.attachment().get().instance(),
-                        instance.id()), List.of(detach, attach), !chip.record().multiAttach()));
+                        instance.id()), List.of(detach, attach)));
             }
             if (to.get().model() instanceof org.viflab.model.Subnet subnet && chip.attachment().isPresent()
                     && subnet.id().equals(chip.record().subnet())) {
                 Request.Detach detach = Request.Detach.attachment(chip.attachment().get().id());
                 return Optional.of(new DropPlan(texts.get("drop.detach", iface, chip.attachment().get().instance()),
-                        List.of(detach), false));
+                        List.of(detach)));
             }
             return Optional.empty();
         }
@@ -233,7 +232,7 @@ public final class CanvasViewModel {
             Request request = instance.platform().isPresent()
                     ? new Request.Move(instance.id(), Optional.of(platform.id()))
                     : new Request.Place(instance.id(), Optional.of(platform.id()));
-            return Optional.of(new DropPlan(request.describe(), List.of(request), false));
+            return Optional.of(new DropPlan(request.describe(), List.of(request)));
         }
         return Optional.empty();
     }
@@ -260,20 +259,19 @@ public final class CanvasViewModel {
     }
 
     private DropAnswer dryRun(DropPlan plan) {
-        for (int i = 0; i < plan.requests().size(); i++) {
-            Outcome outcome = session.dryRun(plan.requests().get(i));
-            if (LabSession.wouldAccept(outcome)) {
-                continue;
-            }
-            Outcome.Rejected rejected = (Outcome.Rejected) outcome;
-            // A dry run sees the lab before the plan's detach: the re-attach of the record being
-            // moved is "in use" only because of the attachment the same drop removes first.
-            if (i > 0 && plan.replaces() && rejected.code() == ErrorCode.INVALID_NETWORK_INTERFACE_IN_USE) {
-                continue;
-            }
-            return DropAnswer.reject(plan.description(), rejected.code(), rejected.message());
+        Outcome outcome;
+        if (plan.requests().size() == 1) {
+            outcome = session.dryRun(plan.requests().get(0));
+        } else {
+            List<org.viflab.coordinator.Submission> submissions = plan.requests().stream()
+                    .map(r -> org.viflab.coordinator.Submission.as(session.principalProperty().get(), r)).toList();
+            outcome = SequenceDryRun.check(session.topology(), session.pending(), submissions);
         }
-        return DropAnswer.accept(plan.description());
+        if (LabSession.wouldAccept(outcome)) {
+            return DropAnswer.accept(plan.description());
+        }
+        Outcome.Rejected rejected = (Outcome.Rejected) outcome;
+        return DropAnswer.reject(plan.description(), rejected.code(), rejected.message());
     }
 
     /** Sends the drop's requests as one action; empty when the drop does nothing. */

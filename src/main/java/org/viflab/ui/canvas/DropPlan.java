@@ -7,11 +7,8 @@ import org.viflab.coordinator.Request;
 /**
  * What dropping a dragged node on a target would do: the requests, sent together as one action
  * (one undo step), and the action's description.
- *
- * @param replaces whether the first request detaches what the later ones re-attach (a chip dragged
- *                 from one instance to another)
  */
-public record DropPlan(String description, List<Request> requests, boolean replaces) {
+public record DropPlan(String description, List<Request> requests) {
 
     public DropPlan {
         Objects.requireNonNull(description, "description");
