@@ -60,7 +60,8 @@ public final class FieldView {
         List<String> macs = new ArrayList<>();
         for (Attachment attachment : topology.attachmentsOf(record.id())) {
             ResourceInstance instance = topology.instances().get(attachment.instance());
-            if (instance != null && instance.isActive() && !propagation.attaching(attachment.id())) {
+            if (instance != null && instance.isActive() && !propagation.attaching(attachment.id())
+                    && !propagation.plugQueued(record.id(), instance.id())) {
                 ServicePlatform platform = topology.platforms().get(instance.platform().get());
                 String mac = platform.nicFor(attachment.deviceIndex()).mac().toString();
                 if (!macs.contains(mac)) {

@@ -19,6 +19,7 @@ import org.viflab.coordinator.Request.Attach;
 import org.viflab.coordinator.Request.Detach;
 import org.viflab.coordinator.Request.InterfaceSpec;
 import org.viflab.coordinator.Submission;
+import org.viflab.fabric.Propagation.Mode;
 import org.viflab.flow.Disposition;
 import org.viflab.flow.Flow;
 import org.viflab.flow.Trace;
@@ -107,5 +108,30 @@ class LibraryFindingsTest {
                 "hypervisor@host-a unplug", "mapping@vpc-a map");
         assertThat(lab.realized()).isTrue();
         assertThat(lab.fabric().hypervisor(platformId("host-a")).loadedGroups(interfaceId("vif-web"))).isNull();
+    }
+
+    private Object macsOf(String iface) {
+        return lab.fields(Request.Kind.INTERFACES, iface).orElseThrow().get("macAddresses");
+    }
+
+    @Test
+    void aRecordShowsNoMacWhileThePlugThatStartEmittedIsQueued() {
+        ok(new Request.Stop(instanceId("vm-1")));
+        lab.setMode(Mode.STEPWISE);
+        ok(new Request.Start(instanceId("vm-1")));
+        assertThat(macsOf("vm-1-eth0")).isEqualTo(List.of());
+        lab.propagate(1); // run
+        assertThat(macsOf("vm-1-eth0")).isEqualTo(List.of());
+        lab.drain();
+        assertThat(macsOf("vm-1-eth0")).isEqualTo(List.of("02:00:00:00:0a:01"));
+    }
+
+    @Test
+    void aMovedRecordShowsTheNewMacOnlyOnceItIsPluggedThere() {
+        lab.setMode(Mode.STEPWISE);
+        ok(new Request.Move(instanceId("vm-1"), Optional.of(platformId("host-b"))));
+        assertThat(macsOf("vm-1-eth0")).isEqualTo(List.of());
+        lab.drain();
+        assertThat(macsOf("vm-1-eth0")).isEqualTo(List.of("02:00:00:00:0b:01"));
     }
 }
