@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.viflab.bench.CoordinatorBenchmark;
 import org.viflab.bench.Figure;
+import org.viflab.bench.FlowBenchmark;
+import org.viflab.bench.ScenarioBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +30,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--instances", description = "Instances in the generated lab (default ${DEFAULT-VALUE}).")
     int instances = 1000;
 
+    @Option(names = "--scenario-interfaces", description = "Interfaces of the generated scenario to load (default ${DEFAULT-VALUE}).")
+    int scenarioInterfaces = 10000;
+
+    @Option(names = "--scenario-instances", description = "Instances of the generated scenario to load (default ${DEFAULT-VALUE}).")
+    int scenarioInstances = 2000;
+
     BenchCommand(CommandLineInterface cli) {
         this.cli = cli;
     }
@@ -35,6 +43,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Figure> figures = new ArrayList<>(CoordinatorBenchmark.run(instances, interfaces, quick ? 300 : 2000));
+        figures.addAll(FlowBenchmark.run(quick));
+        figures.addAll(ScenarioBenchmark.run(scenarioInstances, scenarioInterfaces, quick ? 1 : 3));
+        for (java.util.function.Supplier<List<Figure>> extra : cli.extraBenchmarks()) {
+            figures.addAll(extra.get());
+        }
         if (json) {
             cli.out().println(Json.figures(figures));
         } else {

@@ -19,6 +19,8 @@ public final class CommandLineInterface {
     public static final int INTERNAL_ERROR = 3;
 
     private GuiLaunch guiLaunch;
+    private final java.util.List<java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>>> extraBenchmarks =
+            new java.util.ArrayList<>();
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -50,12 +52,26 @@ public final class CommandLineInterface {
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** The desktop app to start after {@code viflab} or {@code viflab gui}, or {@code null}. */
     public GuiLaunch guiLaunch() {
         return guiLaunch;
+    }
+
+    /** Adds figures that {@code viflab bench} measures besides its own (the canvas's, from the GUI). */
+    public void addBenchmark(java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>> benchmark) {
+        extraBenchmarks.add(benchmark);
+    }
+
+    java.util.List<java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>>> extraBenchmarks() {
+        return extraBenchmarks;
     }
 
     PrintWriter out() {

@@ -10,6 +10,6 @@ final class Commands {
 
     static List<Object> all(CommandLineInterface cli) {
         return List.of(new RunCommand(cli), new CheckCommand(cli), new TraceCommand(cli), new DescribeCommand(cli),
-                new BenchCommand(cli));
+                new ImportAwsCommand(cli), new BenchCommand(cli));
     }
 }

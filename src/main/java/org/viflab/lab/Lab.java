@@ -240,6 +240,28 @@ public final class Lab implements AutoCloseable {
         return propagation.submit(accepted.operations(), Set.copyOf(accepted.attaching()), Set.copyOf(accepted.detaching()));
     }
 
+    /**
+     * Applies requests as one transaction, all or none (a scenario's starting topology): their
+     * operations reach the fabric at once whatever the mode, and the batch is not an undo step.
+     *
+     * @return the outcomes; the last one is a rejection when the batch was refused
+     */
+    public synchronized List<Outcome> submitBatch(List<Submission> submissions) {
+        List<Outcome> outcomes = coordinator.submitBatch(submissions);
+        List<ConfigOperation> applied = new ArrayList<>();
+        if (outcomes.stream().allMatch(Outcome::isAccepted)) {
+            List<ConfigOperation> ops = new ArrayList<>();
+            for (Outcome outcome : outcomes) {
+                ops.addAll(((Accepted) outcome).operations());
+            }
+            applied.addAll(propagation.submitImmediately(ops));
+        }
+        List<FlowChange> changes = retrace(applied);
+        publish(new LabEvent(LabEvent.Type.RESET, outcomes.isEmpty() ? Optional.empty()
+                : Optional.of(outcomes.get(outcomes.size() - 1)), applied, changes));
+        return outcomes;
+    }
+
     /** Applies the next {@code n} queued configuration operations. */
     public synchronized Result propagate(int n) {
         List<ConfigOperation> applied = propagation.propagate(n);

@@ -53,13 +53,11 @@ public final class ScenarioRun {
             return;
         }
         lab.setMode(Mode.INSTANT);
-        for (Submission submission : scenario.setup()) {
-            Lab.Result result = lab.submit(submission);
-            Outcome outcome = result.outcome().orElseThrow();
-            if (!outcome.isAccepted()) {
-                throw new ScenarioException(scenario.title(), 0, 0, "the topology cannot be built: "
-                        + submission.request().describe() + " was rejected with " + outcome);
-            }
+        List<Outcome> built = lab.submitBatch(scenario.setup());
+        Outcome last = built.isEmpty() ? null : built.get(built.size() - 1);
+        if (last != null && !last.isAccepted()) {
+            throw new ScenarioException(scenario.title(), 0, 0, "the topology cannot be built: "
+                    + last.submission().request().describe() + " was rejected with " + last);
         }
         for (Map.Entry<String, Flow> watch : scenario.watch().entrySet()) {
             try {

@@ -96,8 +96,19 @@ class CommandLineTest {
     }
 
     @Test
+    void importAwsWritesAScenarioThatRunsAndWarnsAboutWhatItCannotHold() {
+        Path scenario = dir.resolve("imported.yaml");
+        assertThat(run("import-aws", "src/test/resources/aws", "-o", scenario.toString())).isZero();
+        assertThat(err.toString()).contains("warning: ").contains("IPv6").contains("route tables");
+        assertThat(run("run", scenario.toString())).isZero();
+        assertThat(out.toString()).contains("0 failed");
+        out.getBuffer().setLength(0);
+        assertThat(run("describe", "--db", dir.resolve("aws-lab").toString(), "partitions")).isZero();
+    }
+
+    @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"run", "check", "trace", "describe", "bench", "gui"}) {
+        for (String command : new String[] {"run", "check", "trace", "describe", "import-aws", "bench", "gui"}) {
             out.getBuffer().setLength(0);
             assertThat(run(command, "--help")).isZero();
             assertThat(out.toString()).as(command).contains("Usage: viflab " + command);
