@@ -73,6 +73,20 @@ public final class Lab implements AutoCloseable {
             public boolean detaching(InterfaceId iface) {
                 return propagation.detaching(iface);
             }
+
+            @Override
+            public boolean plugQueued(InterfaceId iface, InstanceId instance) {
+                if (propagation.pendingCount() == 0) {
+                    return false;
+                }
+                for (Propagation.Pending pending : propagation.pending()) {
+                    if (pending.op() instanceof ConfigOperation.PlugOp plug && plug.plug()
+                            && plug.iface().equals(iface) && plug.instance().equals(instance)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         });
     }
 
