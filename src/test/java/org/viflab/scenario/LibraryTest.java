@@ -27,7 +27,8 @@ import org.viflab.store.H2Repository;
  * The built-in scenario library ({@code scenarios/}): every file reads, every step of every file
  * passes on a fresh in-memory lab, every file is written for a class (a description, a narration on
  * every step, expectations on most steps), and together the files use — and show working — every
- * request key of scenario-format.md.
+ * request key of scenario-format.md. (That each file survives being written back is
+ * {@link LibraryRoundTripTest}'s.)
  */
 class LibraryTest {
 
