@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.viflab.bench.CoordinatorBenchmark;
+import org.viflab.bench.Benchmarks;
 import org.viflab.bench.Figure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +22,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the table as JSON, one object per figure.")
     boolean json;
 
-    @Option(names = "--interfaces", description = "Interface records in the generated lab (default ${DEFAULT-VALUE}).")
-    int interfaces = 5000;
+    @Option(names = "--interfaces", description = "Interface records in the generated labs (default 10000).")
+    Integer interfaces;
 
-    @Option(names = "--instances", description = "Instances in the generated lab (default ${DEFAULT-VALUE}).")
-    int instances = 1000;
+    @Option(names = "--instances", description = "Instances in the generated labs (default 2000).")
+    Integer instances;
 
     BenchCommand(CommandLineInterface cli) {
         this.cli = cli;
@@ -34,7 +34,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Figure> figures = new ArrayList<>(CoordinatorBenchmark.run(instances, interfaces, quick ? 300 : 2000));
+        Benchmarks.Settings settings = quick ? Benchmarks.Settings.quick() : Benchmarks.Settings.full();
+        if (interfaces != null || instances != null) {
+            settings = settings.withSize(instances == null ? settings.instances() : instances,
+                    interfaces == null ? settings.interfaces() : interfaces);
+        }
+        List<Figure> figures = new ArrayList<>(Benchmarks.run(settings));
+        for (java.util.function.Supplier<List<Figure>> extra : cli.extraBenchmarks()) {
+            figures.addAll(extra.get());
+        }
         if (json) {
             cli.out().println(Json.figures(figures));
         } else {

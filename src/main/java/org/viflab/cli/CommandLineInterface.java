@@ -19,6 +19,8 @@ public final class CommandLineInterface {
     public static final int INTERNAL_ERROR = 3;
 
     private GuiLaunch guiLaunch;
+    private final java.util.List<java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>>> extraBenchmarks =
+            new java.util.ArrayList<>();
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -34,6 +36,11 @@ public final class CommandLineInterface {
     /** Runs a command line and returns its exit code; {@link #guiLaunch()} tells whether the app should start. */
     public int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Root(this));
+        commandLine.addSubcommand(new Gui(this));
+        for (Object command : Commands.all(this)) {
+            commandLine.addSubcommand(command);
+        }
+        // After the subcommands: the streams are handed down only to those already added.
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -45,16 +52,26 @@ public final class CommandLineInterface {
             e.getCommandLine().usage(err);
             return INVALID_INPUT;
         });
-        commandLine.addSubcommand(new Gui(this));
-        for (Object command : Commands.all(this)) {
-            commandLine.addSubcommand(command);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
         }
-        return commandLine.execute(args);
     }
 
     /** The desktop app to start after {@code viflab} or {@code viflab gui}, or {@code null}. */
     public GuiLaunch guiLaunch() {
         return guiLaunch;
+    }
+
+    /** Adds figures that {@code viflab bench} measures besides its own (the canvas's, from the GUI). */
+    public void addBenchmark(java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>> benchmark) {
+        extraBenchmarks.add(benchmark);
+    }
+
+    java.util.List<java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>>> extraBenchmarks() {
+        return extraBenchmarks;
     }
 
     PrintWriter out() {

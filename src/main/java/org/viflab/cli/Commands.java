@@ -9,6 +9,7 @@ final class Commands {
     }
 
     static List<Object> all(CommandLineInterface cli) {
-        return List.of(new BenchCommand(cli));
+        return List.of(new RunCommand(cli), new CheckCommand(cli), new TraceCommand(cli), new DescribeCommand(cli),
+                new ImportAwsCommand(cli), new BenchCommand(cli));
     }
 }

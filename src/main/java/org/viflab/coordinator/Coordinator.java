@@ -60,20 +60,44 @@ public final class Coordinator {
 
     private final Repository repository;
     private final Clock clock;
+    private final RequestCodec codec;
     private final ReentrantLock writer = new ReentrantLock();
     private final Map<String, Accepted> tokens = new HashMap<>();
     private final List<Consumer<Accepted>> listeners = new CopyOnWriteArrayList<>();
     private volatile Topology snapshot;
     private volatile PropagationView propagation = PropagationView.INSTANT;
+    /** Whether the request being decided was committed (guarded by the writer lock). */
+    private boolean committed;
 
     public Coordinator(Repository repository) {
-        this(repository, Clock.systemUTC());
+        this(repository, RequestCodec.DESCRIPTION, Clock.systemUTC());
     }
 
-    public Coordinator(Repository repository, Clock clock) {
+    public Coordinator(Repository repository, RequestCodec codec) {
+        this(repository, codec, Clock.systemUTC());
+    }
+
+    public Coordinator(Repository repository, RequestCodec codec, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.codec = Objects.requireNonNull(codec, "codec");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.snapshot = repository.load();
+    }
+
+    /**
+     * Applies the journal of another lab, request by request, as each was first sent: the way to
+     * check that a journal explains its lab, or to rebuild a lab from its journal.
+     *
+     * @return the outcomes; every one is accepted when the journal replays cleanly
+     * @throws IllegalArgumentException if an entry cannot be decoded with this coordinator's codec
+     */
+    public List<Outcome> replay(List<JournalEntry> journal) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (JournalEntry entry : journal) {
+            outcomes.add(submit(new Submission(codec.decode(entry.request()), entry.principal(), false,
+                    entry.clientToken())));
+        }
+        return outcomes;
     }
 
     /** The last committed state; immutable, safe to read from any thread. */
@@ -106,15 +130,88 @@ public final class Coordinator {
         writer.lock();
         try {
             for (int attempt = 1; ; attempt++) {
-                refresh();
                 try {
-                    return decide(submission);
+                    committed = false;
+                    Outcome outcome = decide(submission);
+                    // A commit checks the stored version itself. An answer that committed nothing was
+                    // judged on the snapshot: make sure that is still the stored state, else judge
+                    // again on a fresh one (another coordinator may have changed the lab).
+                    if (committed || !stale()) {
+                        return outcome;
+                    }
                 } catch (Repository.ConcurrentChangeException e) {
                     if (attempt >= COMMIT_ATTEMPTS) {
                         throw e;
                     }
                 }
+                snapshot = repository.load();
             }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private boolean stale() {
+        return repository.version() != snapshot.version();
+    }
+
+    /**
+     * Applies requests as one transaction — all of them or, if one is rejected, none (building a
+     * scenario's starting topology, loading a saved lab). Each accepted request still gets its own
+     * version and journal entry, and reports its own configuration operations.
+     *
+     * @return one accepted outcome per submission; or, when one is rejected, the outcomes up to and
+     *         including that rejection, with nothing changed
+     * @throws IllegalArgumentException for a dry run, a client token or a describe: a batch is made
+     *                                  of plain changes
+     */
+    public List<Outcome> submitBatch(List<Submission> submissions) {
+        writer.lock();
+        try {
+            refresh();
+            Topology start = snapshot;
+            Topology current = start;
+            java.util.Set<Object> touched = new java.util.LinkedHashSet<>();
+            List<Outcome> outcomes = new java.util.ArrayList<>();
+            List<Accepted> accepted = new java.util.ArrayList<>();
+            List<JournalEntry> entries = new java.util.ArrayList<>();
+            for (Submission s : submissions) {
+                if (s.dryRun() || s.clientToken().isPresent() || s.request() instanceof Describe) {
+                    throw new IllegalArgumentException("a batch holds plain changes, not " + s.request().describe());
+                }
+                if (!current.principals().contains(s.as())) {
+                    outcomes.add(new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, "The principal '" + s.as()
+                            + "' does not exist."));
+                    return outcomes;
+                }
+                Change change = new Change(current, s.as());
+                try {
+                    dispatch(change, s.request());
+                } catch (Violation v) {
+                    outcomes.add(new Rejected(s, v.code(), v.getMessage()));
+                    return outcomes;
+                }
+                if (!change.next.touched().isEmpty()) {
+                    current = change.next.version(current.version() + 1).build();
+                    touched.addAll(change.next.touched());
+                }
+                Accepted a = accepted(s, change, current.version());
+                if (!change.next.touched().isEmpty()) {
+                    entries.add(journalEntry(a));
+                }
+                outcomes.add(a);
+                accepted.add(a);
+            }
+            if (!entries.isEmpty()) {
+                repository.commitAll(start.version(), current, touched, entries);
+                snapshot = current;
+            }
+            for (Accepted a : accepted) {
+                for (Consumer<Accepted> listener : listeners) {
+                    listener.accept(a);
+                }
+            }
+            return outcomes;
         } finally {
             writer.unlock();
         }
@@ -155,6 +252,7 @@ public final class Coordinator {
             accepted = accepted(s, change, after.version());
             repository.commit(before.version(), after, change.next.touched(), journalEntry(accepted));
             snapshot = after;
+            committed = true;
         }
         s.clientToken().ifPresent(token -> tokens.put(token, accepted));
         if (!(s.request() instanceof Describe)) {
@@ -179,11 +277,11 @@ public final class Coordinator {
             return Optional.empty();
         }
         JournalEntry entry = journaled.get();
-        if (!entry.request().equals(s.request().describe()) || !entry.principal().equals(s.as())) {
+        if (!entry.request().equals(codec.encode(s.request())) || !entry.principal().equals(s.as())) {
             return Optional.of(mismatch(s, token));
         }
         Optional<String> created = entry.result().startsWith("created ")
-                ? Optional.of(entry.result().substring("created ".length()).split("\n", 2)[0]) : Optional.empty();
+                ? Optional.of(entry.result().substring("created ".length()).split(";", 2)[0]) : Optional.empty();
         return Optional.of(new Accepted(s, entry.version(), created, List.of(), List.of(), List.of(), Optional.empty(),
                 List.of(), List.of(), List.of(), false, true));
     }
@@ -199,9 +297,10 @@ public final class Coordinator {
     }
 
     private JournalEntry journalEntry(Accepted accepted) {
-        String result = accepted.createdId().map(id -> "created " + id).orElse("ok")
-                + accepted.operations().stream().map(ConfigOperation::text).map(t -> "\n" + t).collect(Collectors.joining());
-        return new JournalEntry(accepted.version(), accepted.submission().as(), accepted.submission().request().describe(),
+        // Kept short: the journal's rows are rewritten with their page on every commit.
+        String result = accepted.createdId().map(id -> "created " + id).orElse("ok") + "; "
+                + accepted.operations().size() + " configuration operation(s)";
+        return new JournalEntry(accepted.version(), accepted.submission().as(), codec.encode(accepted.submission().request()),
                 result, clock.instant(), accepted.submission().clientToken());
     }
 

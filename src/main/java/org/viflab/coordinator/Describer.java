@@ -166,7 +166,7 @@ final class Describer {
         }
         List<T> candidates = new ArrayList<>();
         if (r.ids().isEmpty()) {
-            candidates.addAll(objects.values());
+            candidates.addAll(narrowed(t, r, objects));
         } else {
             for (String text : r.ids()) {
                 I key;
@@ -191,6 +191,42 @@ final class Describer {
             }
         }
         return new DescribeAnswer(r.kind(), rows);
+    }
+
+    /**
+     * The objects a describe has to look at: for interfaces filtered by subnet or attached instance,
+     * only those the indexes name (the filters are still applied to them); else all of the kind.
+     */
+    @SuppressWarnings("unchecked")
+    private static <I, T> java.util.Collection<T> narrowed(Topology t, Describe r, Map<I, T> objects) {
+        if (r.kind() != Kind.INTERFACES) {
+            return objects.values();
+        }
+        List<String> subnets = r.filters().get("subnet-id");
+        if (subnets != null) {
+            Set<InterfaceRecord> found = new java.util.LinkedHashSet<>();
+            for (String subnet : subnets) {
+                try {
+                    found.addAll(t.interfacesIn(SubnetId.subnetId(subnet)));
+                } catch (IllegalArgumentException e) {
+                    // not a valid id: matches nothing
+                }
+            }
+            return (java.util.Collection<T>) found;
+        }
+        List<String> instances = r.filters().get("attachment.instance-id");
+        if (instances != null) {
+            Set<InterfaceRecord> found = new java.util.LinkedHashSet<>();
+            for (String instance : instances) {
+                try {
+                    t.attachmentsOn(InstanceId.instanceId(instance)).forEach(a -> found.add(t.interfaces().get(a.iface())));
+                } catch (IllegalArgumentException e) {
+                    // not a valid id: matches nothing
+                }
+            }
+            return (java.util.Collection<T>) found;
+        }
+        return objects.values();
     }
 
     private static <T> boolean matches(Topology t, T object, List<Extractor<T>> extractors, List<Set<String>> wanted) {

@@ -18,7 +18,6 @@ import org.viflab.model.SecurityGroup;
 import org.viflab.model.ServicePlatform;
 import org.viflab.model.Subnet;
 import org.viflab.model.Topology;
-import org.viflab.net.Ipv4Address;
 
 /**
  * The one field vocabulary that {@code describe}, scenario {@code fields} expectations and the GUI
@@ -42,7 +41,10 @@ public final class FieldView {
 
     /** Status of a record, from its attachments and what is still propagating. */
     public InterfaceStatus status(InterfaceRecord record) {
-        List<Attachment> attachments = topology.attachmentsOf(record.id());
+        return status(record, topology.attachmentsOf(record.id()));
+    }
+
+    private InterfaceStatus status(InterfaceRecord record, List<Attachment> attachments) {
         if (attachments.stream().anyMatch(a -> propagation.attaching(a.id()))) {
             return InterfaceStatus.ATTACHING;
         }
@@ -57,10 +59,15 @@ public final class FieldView {
      * and placed and whose plug is no longer queued.
      */
     public List<String> macAddresses(InterfaceRecord record) {
+        return macAddresses(topology.attachmentsOf(record.id()));
+    }
+
+    private List<String> macAddresses(List<Attachment> attachments) {
         List<String> macs = new ArrayList<>();
-        for (Attachment attachment : topology.attachmentsOf(record.id())) {
+        for (Attachment attachment : attachments) {
             ResourceInstance instance = topology.instances().get(attachment.instance());
-            if (instance != null && instance.isActive() && !propagation.attaching(attachment.id())) {
+            if (instance != null && instance.isActive() && !propagation.attaching(attachment.id())
+                    && !propagation.plugQueued(attachment.iface(), instance.id())) {
                 ServicePlatform platform = topology.platforms().get(instance.platform().get());
                 String mac = platform.nicFor(attachment.deviceIndex()).mac().toString();
                 if (!macs.contains(mac)) {
@@ -79,7 +86,7 @@ public final class FieldView {
         f.put("zone", r.zone());
         f.put("subnet", r.subnet().value());
         f.put("privateIps", strings(r.privateIps()));
-        f.put("publicIps", r.publicIps().stream().map(p -> p.publicIp().toString()).toList());
+        f.put("publicIps", publicAddresses(r));
         f.put("securityGroups", strings(r.securityGroups()));
         f.put("attachers", strings(r.attachers()));
         f.put("ipSetters", strings(r.ipSetters()));
@@ -92,11 +99,18 @@ public final class FieldView {
         }
         f.put("multiAttach", r.multiAttach());
         f.put("requesterManaged", r.requesterManaged());
-        f.put("status", status(r).toString());
         List<Attachment> attachments = topology.attachmentsOf(r.id());
-        f.put("attachedInstances", attachments.stream().map(a -> a.instance().value()).sorted().toList());
-        f.put("macAddresses", macAddresses(r));
-        f.put("attachments", attachments.stream().map(a -> a.id().value()).toList());
+        f.put("status", status(r, attachments).toString());
+        List<String> instances = new ArrayList<>(attachments.size());
+        List<String> ids = new ArrayList<>(attachments.size());
+        for (Attachment a : attachments) {
+            instances.add(a.instance().value());
+            ids.add(a.id().value());
+        }
+        instances.sort(null);
+        f.put("attachedInstances", instances);
+        f.put("macAddresses", macAddresses(attachments));
+        f.put("attachments", ids);
         return f;
     }
 
@@ -197,11 +211,19 @@ public final class FieldView {
     }
 
     private static List<String> strings(java.util.Collection<?> values) {
-        return values.stream().map(Object::toString).toList();
+        List<String> out = new ArrayList<>(values.size());
+        for (Object value : values) {
+            out.add(value.toString());
+        }
+        return out;
     }
 
     /** The public addresses of a record as text (for filters). */
     static List<String> publicAddresses(InterfaceRecord r) {
-        return r.publicIps().stream().map(PublicAddress::publicIp).map(Ipv4Address::toString).toList();
+        List<String> out = new ArrayList<>(r.publicIps().size());
+        for (PublicAddress pub : r.publicIps()) {
+            out.add(pub.publicIp().toString());
+        }
+        return out;
     }
 }

@@ -346,7 +346,9 @@ final class InterfaceRules {
             c.immediate = true;
         }
         for (Attachment attachment : targets) {
-            c.emitAll(ConfigOperations.unplug(t, attachment));
+            // Against the state without the targets already unplugged: the last plug of a record
+            // on a platform unloads its groups.
+            c.emitAll(ConfigOperations.unplug(c.now(), attachment));
             c.next.removeAttachment(attachment.id());
         }
         Topology after = c.now();

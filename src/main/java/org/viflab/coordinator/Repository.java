@@ -29,7 +29,16 @@ public interface Repository extends AutoCloseable {
      * @throws ConcurrentChangeException if the committed version is no longer {@code expectedVersion}
      * @throws StoreException            if the database fails; nothing is written then
      */
-    void commit(long expectedVersion, Topology after, Set<Object> touched, JournalEntry entry);
+    default void commit(long expectedVersion, Topology after, Set<Object> touched, JournalEntry entry) {
+        commitAll(expectedVersion, after, touched, List.of(entry));
+    }
+
+    /**
+     * Like {@link #commit} for several accepted requests at once (loading a topology): one
+     * transaction moves the version from {@code expectedVersion} to {@code after.version()} and
+     * writes one journal entry per version in between, in order.
+     */
+    void commitAll(long expectedVersion, Topology after, Set<Object> touched, List<JournalEntry> entries);
 
     /** Every accepted request, oldest first. */
     List<JournalEntry> journal();

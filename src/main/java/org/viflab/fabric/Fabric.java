@@ -442,7 +442,15 @@ public final class Fabric {
         groupsLoadedOn.computeIfAbsent(iface, i -> new HashSet<>(2)).add(hypervisor.id());
     }
 
+    /**
+     * {@code unload-groups} names a platform and a record, not an instance. While the hypervisor has
+     * the record plugged into more than one instance (a multi-attach record, one instance leaving),
+     * the groups stay for the others; the unload of the last plug, or its unplug, removes them.
+     */
     private void unloadGroups(Hypervisor hypervisor, InterfaceId iface) {
+        if (hypervisor.plugCount(iface) > 1) {
+            return;
+        }
         if (hypervisor.unloadGroups(iface)) {
             forgetGroupsLoaded(iface, hypervisor.id());
         }

@@ -126,6 +126,11 @@ public final class Hypervisor {
         return loadedGroups.get(iface);
     }
 
+    /** How many instances this hypervisor has plugged a record into. */
+    public int plugCount(InterfaceId iface) {
+        return plugCount.getOrDefault(iface, 0);
+    }
+
     /** Loaded groups of every record (read-only). */
     public Map<InterfaceId, List<SecurityGroupId>> allLoadedGroups() {
         return Collections.unmodifiableMap(loadedGroups);

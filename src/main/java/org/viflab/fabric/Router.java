@@ -26,8 +26,9 @@ public final class Router {
     private PartitionId partition;
     private Ipv4Prefix cidr;
     private final Map<Ipv4Prefix, RouteTarget> routes;
-    /** Derived: the routes, longest prefix first, for lookups. */
+    /** Derived: the routes, longest prefix first, for lookups, and their texts. */
     private Route[] byLength = NONE;
+    private String[] byLengthText = new String[0];
 
     Router(SubnetId subnet, PartitionId partition, Ipv4Prefix cidr) {
         this.subnet = Objects.requireNonNull(subnet, "subnet");
@@ -42,6 +43,7 @@ public final class Router {
         this.cidr = other.cidr;
         this.routes = new HashMap<>(other.routes);
         this.byLength = other.byLength;
+        this.byLengthText = other.byLengthText;
     }
 
     Router copy() {
@@ -69,6 +71,17 @@ public final class Router {
             }
         }
         return null;
+    }
+
+    /** The text of a route {@link #lookup} returned ({@code 10.0.0.0/16 → local}), kept ready for traces. */
+    public String text(Route route) {
+        Route[] table = byLength;
+        for (int i = 0; i < table.length; i++) {
+            if (table[i] == route) {
+                return byLengthText[i];
+            }
+        }
+        return route.toString();
     }
 
     /** The route table, by prefix. */
@@ -102,7 +115,12 @@ public final class Router {
             table[i++] = new Route(e.getKey(), e.getValue());
         }
         Arrays.sort(table, Comparator.comparingInt((Route r) -> -r.to().length()).thenComparing(Route::to));
+        String[] texts = new String[table.length];
+        for (int j = 0; j < table.length; j++) {
+            texts[j] = table[j].toString();
+        }
         byLength = table;
+        byLengthText = texts;
     }
 
     @Override

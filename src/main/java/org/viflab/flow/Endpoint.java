@@ -19,6 +19,7 @@ public record Endpoint(Kind kind, String objectId, Ipv4Address address, Partitio
     /** The outside host that stands for "the internet" unless an address is given. */
     public static final Ipv4Address DEFAULT_INTERNET_HOST = Ipv4Address.parse("198.51.100.10");
 
+    /** What an endpoint names. */
     public enum Kind { OBJECT, ADDRESS, INTERNET, VPN }
 
     public Endpoint {

@@ -110,6 +110,11 @@ public final class FlowTracer {
         private InterfaceId deliveredInterface;
         private SecurityGroupId deniedBy;
         private Trace.Exit exit;
+        /** The text of the route last looked up. */
+        private String routeText;
+        /** The header's addresses as text, made once per change rather than per hop. */
+        private String srcText;
+        private String dstText;
 
         Walk(Fabric fabric, ResolvedFlow flow) {
             this.fabric = fabric;
@@ -123,7 +128,7 @@ public final class FlowTracer {
         Trace run() {
             if (dst == null) {
                 String who = flow.origin() == ResolvedFlow.Origin.INTERNET ? "internet" : originId();
-                dst = src; // a header needs a destination; the hop says there is none
+                setDst(src); // a header needs a destination; the hop says there is none
                 hop(originKind(), who, Action.DROPPED, flow.unresolved());
                 return end(Disposition.NO_ROUTE, flow.flow().to().toString(), flow.unresolved());
             }
@@ -147,7 +152,7 @@ public final class FlowTracer {
             return switch (flow.origin()) {
                 case INSTANCE -> flow.senderInstance().value();
                 case INTERFACE -> flow.senderInterface().value();
-                case INTERNET -> src.toString();
+                case INTERNET -> src();
                 case VPN -> "vpn:" + flow.partition();
             };
         }
@@ -179,18 +184,18 @@ public final class FlowTracer {
                         + platform + " yet, so " + instance + " cannot send through it");
             }
             hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED,
-                    "sends " + packet() + " from " + iface + " (" + src + ")");
+                    "sends " + packet() + " from " + iface + " (" + src() + ")");
             return leave(hypervisor, plug);
         }
 
         private Trace fromInternet() {
-            hop(ComponentKind.INTERNET, src.toString(), Action.ORIGINATED, "an outside host sends " + packet());
+            hop(ComponentKind.INTERNET, src(), Action.ORIGINATED, "an outside host sends " + packet());
             touch(FabricKey.publicAddress(dst));
             PartitionId partition = fabric.publicAddressPartition(dst);
             if (partition == null) {
-                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, "no record has the public address " + dst);
-                return end(Disposition.UNASSIGNED, dst.toString(),
-                        "no interface record has the public address " + dst + ", so nothing receives the packet");
+                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, "no record has the public address " + dst());
+                return end(Disposition.UNASSIGNED, dst(),
+                        "no interface record has the public address " + dst() + ", so nothing receives the packet");
             }
             return enterThroughInternetGateway(partition);
         }
@@ -208,9 +213,9 @@ public final class FlowTracer {
             }
             if (!table.cidr().contains(dst)) {
                 hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
-                        dst + " is outside " + partition + " (" + table.cidr() + ")");
+                        dst() + " is outside " + partition + " (" + table.cidr() + ")");
                 return end(Disposition.NO_ROUTE, partition.value(), "the VPN gateway of " + partition
-                        + " has no route to " + dst + ", which is outside " + table.cidr());
+                        + " has no route to " + dst() + ", which is outside " + table.cidr());
             }
             hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED,
                     "enters " + partition + " through its VPN gateway");
@@ -235,9 +240,9 @@ public final class FlowTracer {
                 MappingEntry owner = table.mappingAt(src);
                 if (owner == null || !owner.iface().equals(iface)) {
                     hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED,
-                            "source/destination check: " + src + " is not an address of " + iface);
+                            "source/destination check: " + src() + " is not an address of " + iface);
                     return end(Disposition.SPOOF_BLOCKED, iface.value(), iface
-                            + " has its source/destination check on and " + src
+                            + " has its source/destination check on and " + src()
                             + " is not one of its addresses, so it drops the packet");
                 }
             }
@@ -272,18 +277,19 @@ public final class FlowTracer {
             if (router == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, subnet + " has no router");
                 return end(Disposition.NO_ROUTE, subnet.value(), "subnet " + subnet + " has no router, so "
-                        + dst + " cannot be reached");
+                        + dst() + " cannot be reached");
             }
             Route route = router.lookup(dst);
             if (route == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "no route matches " + dst);
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "no route matches " + dst());
                 return end(Disposition.NO_ROUTE, subnet.value(),
-                        subnet + " has no route to " + dst + ", so the packet is dropped");
+                        subnet + " has no route to " + dst() + ", so the packet is dropped");
             }
             PartitionId partition = router.partition();
+            routeText = router.text(route);
             switch (route.via().kind()) {
                 case LOCAL -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
                     return local(partition);
                 }
                 case INTERNET -> {
@@ -293,12 +299,12 @@ public final class FlowTracer {
                     return toVpn(partition, subnet, route);
                 }
                 case BLACKHOLE -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "route " + route);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "route " + routeText);
                     return end(Disposition.NO_ROUTE, subnet.value(), subnet + "'s route " + route.to()
-                            + " → blackhole drops traffic for " + dst);
+                            + " → blackhole drops traffic for " + dst());
                 }
                 case INTERFACE -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
                     return throughAppliance(subnet, route.via().appliance());
                 }
                 default -> throw new IllegalStateException("unknown route target " + route.via());
@@ -312,30 +318,30 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             MappingEntry entry = table == null ? null : table.mappingAt(dst);
             if (entry == null) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, "no record owns " + dst);
-                return end(Disposition.UNASSIGNED, dst.toString(), "no interface record in " + partition + " owns "
-                        + dst + ", so nothing receives the packet");
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, "no record owns " + dst());
+                return end(Disposition.UNASSIGNED, dst(), "no interface record in " + partition + " owns "
+                        + dst() + ", so nothing receives the packet");
             }
             InterfaceId target = entry.iface();
             touch(FabricKey.iface(target));
             if (entry.detached()) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED,
-                        dst + " belongs to " + target + ", attached to no instance");
+                        dst() + " belongs to " + target + ", attached to no instance");
                 return end(Disposition.DETACHED, target.value(),
-                        target + " is not attached to any instance, so nothing receives traffic for " + dst);
+                        target + " is not attached to any instance, so nothing receives traffic for " + dst());
             }
             Choice choice = choose(target, entry.instances());
             if (choice.plug == null) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, dst + " belongs to " + target
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, dst() + " belongs to " + target
                         + " on " + choice.instance + ", which " + (choice.running ? "has it not plugged" : "is not running"));
                 if (!choice.running) {
                     return end(Disposition.NOT_RUNNING, choice.instance.value(), target + " is attached to "
-                            + choice.instance + ", which is not running, so nothing receives traffic for " + dst);
+                            + choice.instance + ", which is not running, so nothing receives traffic for " + dst());
                 }
                 return end(Disposition.NOT_PLUGGED, target.value(), target + " is attached to " + choice.instance
-                        + ", but its hypervisor has not plugged it in yet, so nothing receives traffic for " + dst);
+                        + ", but its hypervisor has not plugged it in yet, so nothing receives traffic for " + dst());
             }
-            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, dst + " belongs to " + target + " on "
+            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, dst() + " belongs to " + target + " on "
                     + choice.instance + " (" + choice.hypervisor.id() + ")" + choice.note(entry.instances()));
             landing = entry.instances();
             return arrive(choice.hypervisor, choice.plug);
@@ -360,8 +366,9 @@ public final class FlowTracer {
 
         /**
          * Picks the instance that receives traffic for a record: among those running and plugged, by the
-         * flow hash (one candidate: that one). When none is ready, reports the first not running, else
-         * the first running but not plugged.
+         * flow hash (one candidate: that one). When none is ready, reports the first that runs but does
+         * not have the record plugged yet (the nearest to receiving), else the first candidate, which
+         * is not running.
          */
         private Choice choose(InterfaceId target, List<InstanceId> candidates) {
             Choice choice = new Choice();
@@ -418,35 +425,35 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
-                        "route " + route + ", but " + partition + " has no internet gateway");
+                        "route " + routeText + ", but " + partition + " has no internet gateway");
                 return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
                         + " to the internet, but " + partition + " has no internet gateway");
             }
-            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
             touch(FabricKey.address(partition, src));
             Ipv4Address publicIp = table.publicFor(src);
             if (publicIp == null) {
                 MappingEntry owner = table.mappingAt(src);
-                String who = owner != null ? owner.iface().value() : src.toString();
-                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, src + " has no public address");
-                return end(Disposition.NO_ROUTE, who, who + " has no public address, so " + src
-                        + " cannot reach the internet (" + dst + ")");
+                String who = owner != null ? owner.iface().value() : src();
+                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, src() + " has no public address");
+                return end(Disposition.NO_ROUTE, who, who + " has no public address, so " + src()
+                        + " cannot reach the internet (" + dst() + ")");
             }
             Ipv4Address privateIp = src;
-            src = publicIp;
+            setSrc(publicIp);
             hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "source " + privateIp + " → " + publicIp);
             hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED,
                     "leaves " + partition + " for the internet");
             touch(FabricKey.publicAddress(dst));
             PartitionId other = fabric.publicAddressPartition(dst);
             if (other == null) {
-                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, dst + " is outside the provider network");
+                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, dst() + " is outside the provider network");
                 exit = Trace.Exit.INTERNET;
                 return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
-                        + " through its internet gateway as " + publicIp + " and exits to the internet host " + dst);
+                        + " through its internet gateway as " + publicIp + " and exits to the internet host " + dst());
             }
             hop(ComponentKind.INTERNET, "internet", Action.FORWARDED,
-                    dst + " is a public address of " + other + ": the packet comes back in");
+                    dst() + " is a public address of " + other + ": the packet comes back in");
             return enterThroughInternetGateway(other);
         }
 
@@ -456,19 +463,19 @@ public final class FlowTracer {
             if (table == null || !table.hasInternetGateway()) {
                 hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED,
                         partition + " has no internet gateway");
-                return end(Disposition.NO_ROUTE, partition.value(), dst + " belongs to " + partition
+                return end(Disposition.NO_ROUTE, partition.value(), dst() + " belongs to " + partition
                         + ", which has no internet gateway, so the packet cannot enter");
             }
             Ipv4Address privateIp = table.privateFor(dst);
             if (privateIp == null) {
-                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, "no NAT entry for " + dst);
-                return end(Disposition.UNASSIGNED, dst.toString(),
-                        "no interface record has the public address " + dst + ", so nothing receives the packet");
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, "no NAT entry for " + dst());
+                return end(Disposition.UNASSIGNED, dst(),
+                        "no interface record has the public address " + dst() + ", so nothing receives the packet");
             }
             hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED,
                     "enters " + partition + " through its internet gateway");
             Ipv4Address publicIp = dst;
-            dst = privateIp;
+            setDst(privateIp);
             hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "destination " + publicIp + " → " + privateIp);
             return local(partition);
         }
@@ -479,23 +486,23 @@ public final class FlowTracer {
             Ipv4Prefix onPremises = table == null ? null : table.vpnOnPremisesOrNull();
             if (onPremises == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
-                        "route " + route + ", but " + partition + " has no VPN gateway");
+                        "route " + routeText + ", but " + partition + " has no VPN gateway");
                 return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
                         + " to the VPN, but " + partition + " has no VPN gateway");
             }
-            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + route);
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
             if (!onPremises.contains(dst)) {
                 hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
-                        dst + " is not in the on-premises network " + onPremises);
-                return end(Disposition.NO_ROUTE, partition.value(), dst + " is not in the on-premises network "
+                        dst() + " is not in the on-premises network " + onPremises);
+                return end(Disposition.NO_ROUTE, partition.value(), dst() + " is not in the on-premises network "
                         + onPremises + " behind " + partition + "'s VPN gateway");
             }
             hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED,
                     "leaves " + partition + " for the on-premises network " + onPremises);
-            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, dst + " is on premises");
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, dst() + " is on premises");
             exit = Trace.Exit.VPN;
             return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
-                    + " through its VPN gateway to the on-premises host " + dst);
+                    + " through its VPN gateway to the on-premises host " + dst());
         }
 
         // ---------------------------------------------------------------- appliances
@@ -519,7 +526,7 @@ public final class FlowTracer {
             if (missing != null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing);
                 return end(Disposition.NO_ROUTE, subnet.value(), missing + ", so " + subnet
-                        + " has no working route to " + dst);
+                        + " has no working route to " + dst());
             }
             Hypervisor hypervisor = choice.hypervisor;
             Plug in = choice.plug;
@@ -540,9 +547,9 @@ public final class FlowTracer {
             }
             if (in.sourceDestCheck()) {
                 hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED,
-                        "source/destination check: " + dst + " is not addressed to " + appliance);
+                        "source/destination check: " + dst() + " is not addressed to " + appliance);
                 return end(Disposition.SPOOF_BLOCKED, appliance.value(), appliance
-                        + " has its source/destination check on, so " + instance + " drops the packet for " + dst
+                        + " has its source/destination check on, so " + instance + " drops the packet for " + dst()
                         + ", which is not addressed to it");
             }
             passed(crossing);
@@ -565,7 +572,7 @@ public final class FlowTracer {
                 out = fallback;
             }
             hop(ComponentKind.INSTANCE, instance.value(), Action.FORWARDED, instance + " forwards out of "
-                    + out.iface() + (holds ? " (its subnet " + out.subnet() + " holds " + dst + ")" : " (device "
+                    + out.iface() + (holds ? " (its subnet " + out.subnet() + " holds " + dst() + ")" : " (device "
                     + out.deviceIndex() + ")"));
             return leave(hypervisor, out);
         }
@@ -611,8 +618,8 @@ public final class FlowTracer {
             deliveredTo = plug.instance();
             deliveredInterface = plug.iface();
             hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED,
-                    plug.instance() + " receives on " + plug.iface() + " (" + dst + ")");
-            return end(Disposition.DELIVERED, plug.iface().value(), plug.instance() + " receives the packet for " + dst
+                    plug.instance() + " receives on " + plug.iface() + " (" + dst() + ")");
+            return end(Disposition.DELIVERED, plug.iface().value(), plug.instance() + " receives the packet for " + dst()
                     + " on " + plug.iface() + " (" + hypervisor.id() + ", " + nic.id() + " " + nic.macText() + ")");
         }
 
@@ -650,7 +657,7 @@ public final class FlowTracer {
                     Rule rule = list.get(r);
                     if (rule.admits(protocol, port) && peerMatches(rule.peer(), table, peer)) {
                         hop(ComponentKind.SECURITY_GROUP, group.value(), Action.PERMITTED, (ingress ? "ingress to "
-                                : "egress from ") + iface + " allowed by rule " + rule);
+                                : "egress from ") + iface + " allowed by rule " + rules.ruleText(ingress, r));
                         return null;
                     }
                 }
@@ -749,9 +756,33 @@ public final class FlowTracer {
 
         // ---------------------------------------------------------------- bookkeeping
 
+        private String src() {
+            if (srcText == null) {
+                srcText = src.toString();
+            }
+            return srcText;
+        }
+
+        private String dst() {
+            if (dstText == null) {
+                dstText = dst.toString();
+            }
+            return dstText;
+        }
+
+        private void setSrc(Ipv4Address address) {
+            src = address;
+            srcText = null;
+        }
+
+        private void setDst(Ipv4Address address) {
+            dst = address;
+            dstText = null;
+        }
+
         private String packet() {
-            return protocol.hasPorts() ? protocol + " " + flow.sourcePort() + " → " + port + " to " + dst
-                    : protocol + " to " + dst;
+            return protocol.hasPorts() ? protocol + " " + flow.sourcePort() + " → " + port + " to " + dst()
+                    : protocol + " to " + dst();
         }
 
         private String packetShort() {

@@ -184,7 +184,7 @@ public final class Trace {
         for (Hop hop : hops) {
             String component = hop.componentKind().label() + " " + hop.componentId();
             String header = hop.src() + " → " + hop.dst();
-            out.append(String.format("%3d  %-11s  %-26s  %-31s  %s%n", hop.seq(), hop.action(), component, header,
+            out.append(String.format("%3d  %-11s  %-30s  %-31s  %s%n", hop.seq(), hop.action(), component, header,
                     hop.detail()));
         }
         out.append(disposition).append(" (").append(explanation.decidingObject()).append("): ")

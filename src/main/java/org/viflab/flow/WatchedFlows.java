@@ -154,34 +154,54 @@ public final class WatchedFlows {
         }
         List<Watched> ordered = new ArrayList<>(dirty);
         ordered.sort((a, b) -> Long.compare(a.order, b.order));
-        return retrace(fabric, topology, ordered);
+        return retrace(fabric, topology, ordered, seen);
     }
 
     /** Resolves and traces every watched flow again (after loading a lab, say). */
     public List<FlowChange> retraceAll(Fabric fabric, Topology topology) {
-        return retrace(fabric, topology, new ArrayList<>(byName.values()));
+        return retrace(fabric, topology, new ArrayList<>(byName.values()), null);
     }
 
-    private List<FlowChange> retrace(Fabric fabric, Topology topology, List<Watched> flows) {
+    /**
+     * @param touched the keys the operations touched; {@code null} resolves every flow again
+     */
+    private List<FlowChange> retrace(Fabric fabric, Topology topology, List<Watched> flows, Set<FabricKey> touched) {
         List<FlowChange> changes = new ArrayList<>();
         for (Watched watched : flows) {
-            Set<FabricKey> keys = new HashSet<>();
-            try {
-                watched.resolved = FlowResolver.resolve(topology, watched.flow, keys);
-                watched.resolutionKeys = keys;
-            } catch (IllegalArgumentException gone) {
-                // An endpoint no longer exists: trace the last resolution, whose address the fabric still knows.
+            boolean resolvedAgain = false;
+            // Resolution reads the topology (tree maps by id): only redo it when an operation touched
+            // one of the records or instances it read.
+            if (touched == null || intersects(watched.resolutionKeys, touched)) {
+                Set<FabricKey> keys = new HashSet<>();
+                try {
+                    watched.resolved = FlowResolver.resolve(topology, watched.flow, keys);
+                    resolvedAgain = !keys.equals(watched.resolutionKeys);
+                    watched.resolutionKeys = keys;
+                } catch (IllegalArgumentException gone) {
+                    // An endpoint no longer exists: trace the last resolution, whose address the fabric still knows.
+                }
             }
             Trace before = watched.trace;
             Trace after = trace(fabric, watched.resolved);
             watched.trace = after;
-            reindex(watched);
+            if (resolvedAgain || !after.touched().equals(before.touched())) {
+                reindex(watched);
+            }
             if (!before.landing().equals(after.landing()) || before.disposition() != after.disposition()) {
                 changes.add(new FlowChange(watched.name, before.landing(), before.disposition(), after.landing(),
                         after.disposition(), after));
             }
         }
         return changes;
+    }
+
+    private static boolean intersects(Set<FabricKey> small, Set<FabricKey> large) {
+        for (FabricKey key : small) {
+            if (large.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Trace trace(Fabric fabric, ResolvedFlow resolved) {

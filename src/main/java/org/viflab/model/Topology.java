@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import org.pcollections.HashPMap;
 import org.pcollections.HashTreePMap;
-import org.pcollections.PSet;
 import org.pcollections.TreePMap;
 import org.pcollections.TreePSet;
 import org.viflab.net.Ipv4Address;
@@ -148,27 +147,17 @@ public final class Topology {
 
     /** Attachments of an interface record, by attachment id. */
     public List<Attachment> attachmentsOf(InterfaceId iface) {
-        PSet<AttachmentId> ids = indexes.byInterface.get(iface);
-        if (ids == null) {
-            return List.of();
-        }
-        List<Attachment> found = new ArrayList<>(ids.size());
-        for (AttachmentId id : ids) {
-            found.add(attachments.get(id));
-        }
-        return found;
+        TreePMap<AttachmentId, Attachment> found = indexes.byInterface.get(iface);
+        return found == null ? List.of() : new ArrayList<>(found.values());
     }
 
     /** Attachments on an instance, by device index. */
     public List<Attachment> attachmentsOn(InstanceId instance) {
-        PSet<AttachmentId> ids = indexes.byInstance.get(instance);
-        if (ids == null) {
+        TreePMap<AttachmentId, Attachment> on = indexes.byInstance.get(instance);
+        if (on == null) {
             return List.of();
         }
-        List<Attachment> found = new ArrayList<>(ids.size());
-        for (AttachmentId id : ids) {
-            found.add(attachments.get(id));
-        }
+        List<Attachment> found = new ArrayList<>(on.values());
         found.sort(Comparator.comparingInt(Attachment::deviceIndex));
         return found;
     }
@@ -180,14 +169,14 @@ public final class Topology {
 
     /** Instances placed on a platform that are not terminated, by id. */
     public List<ResourceInstance> instancesOn(PlatformId platform) {
-        PSet<InstanceId> ids = indexes.byPlatform.get(platform);
-        return ids == null ? List.of() : ids.stream().map(instances::get).toList();
+        TreePMap<InstanceId, ResourceInstance> on = indexes.byPlatform.get(platform);
+        return on == null ? List.of() : List.copyOf(on.values());
     }
 
     /** Interfaces in a subnet, by id. */
     public List<InterfaceRecord> interfacesIn(SubnetId subnet) {
-        PSet<InterfaceId> ids = indexes.bySubnet.get(subnet);
-        return ids == null ? List.of() : ids.stream().map(interfaces::get).toList();
+        TreePMap<InterfaceId, InterfaceRecord> in = indexes.bySubnet.get(subnet);
+        return in == null ? List.of() : List.copyOf(in.values());
     }
 
     /** The platform that has physical NIC {@code nic}. */
@@ -241,11 +230,11 @@ public final class Topology {
     private record Indexes(
             HashPMap<PartitionId, HashPMap<Ipv4Address, InterfaceId>> addresses,
             HashPMap<Ipv4Address, InterfaceId> publicAddresses,
-            HashPMap<SubnetId, TreePSet<InterfaceId>> bySubnet,
+            HashPMap<SubnetId, TreePMap<InterfaceId, InterfaceRecord>> bySubnet,
             HashPMap<SubnetId, Integer> usedAddresses,
-            HashPMap<InterfaceId, TreePSet<AttachmentId>> byInterface,
-            HashPMap<InstanceId, TreePSet<AttachmentId>> byInstance,
-            HashPMap<PlatformId, TreePSet<InstanceId>> byPlatform,
+            HashPMap<InterfaceId, TreePMap<AttachmentId, Attachment>> byInterface,
+            HashPMap<InstanceId, TreePMap<AttachmentId, Attachment>> byInstance,
+            HashPMap<PlatformId, TreePMap<InstanceId, ResourceInstance>> byPlatform,
             HashPMap<NicId, PlatformId> nicPlatform) {
 
         static final Indexes EMPTY = new Indexes(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty(),
@@ -276,7 +265,7 @@ public final class Topology {
                 publics = publics.plus(pub.publicIp(), r.id());
             }
             return new Indexes(addresses.plus(r.partition(), inPartition), publics,
-                    plusMember(bySubnet, r.subnet(), r.id()),
+                    plusMember(bySubnet, r.subnet(), r.id(), r),
                     usedAddresses.plus(r.subnet(), usedAddresses.getOrDefault(r.subnet(), 0) + r.privateIps().size()),
                     byInterface, byInstance, byPlatform, nicPlatform);
         }
@@ -289,7 +278,7 @@ public final class Topology {
 
         Indexes withAttachment(Attachment a) {
             return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses,
-                    plusMember(byInterface, a.iface(), a.id()), plusMember(byInstance, a.instance(), a.id()),
+                    plusMember(byInterface, a.iface(), a.id(), a), plusMember(byInstance, a.instance(), a.id(), a),
                     byPlatform, nicPlatform);
         }
 
@@ -306,7 +295,7 @@ public final class Topology {
                 return this;
             }
             return new Indexes(addresses, publicAddresses, bySubnet, usedAddresses, byInterface, byInstance,
-                    plusMember(byPlatform, i.platform().get(), i.id()), nicPlatform);
+                    plusMember(byPlatform, i.platform().get(), i.id(), i), nicPlatform);
         }
 
         Indexes withoutPlatform(ServicePlatform p) {
@@ -327,19 +316,19 @@ public final class Topology {
                     byPlatform, nics);
         }
 
-        private static <K, V extends Comparable<? super V>> HashPMap<K, TreePSet<V>> plusMember(
-                HashPMap<K, TreePSet<V>> index, K key, V member) {
-            TreePSet<V> members = index.get(key);
-            return index.plus(key, (members == null ? TreePSet.<V>empty() : members).plus(member));
+        private static <K, M extends Comparable<? super M>, V> HashPMap<K, TreePMap<M, V>> plusMember(
+                HashPMap<K, TreePMap<M, V>> index, K key, M member, V value) {
+            TreePMap<M, V> members = index.get(key);
+            return index.plus(key, (members == null ? TreePMap.<M, V>empty() : members).plus(member, value));
         }
 
-        private static <K, V extends Comparable<? super V>> HashPMap<K, TreePSet<V>> minusMember(
-                HashPMap<K, TreePSet<V>> index, K key, V member) {
-            TreePSet<V> members = index.get(key);
+        private static <K, M extends Comparable<? super M>, V> HashPMap<K, TreePMap<M, V>> minusMember(
+                HashPMap<K, TreePMap<M, V>> index, K key, M member) {
+            TreePMap<M, V> members = index.get(key);
             if (members == null) {
                 return index;
             }
-            TreePSet<V> rest = members.minus(member);
+            TreePMap<M, V> rest = members.minus(member);
             return rest.isEmpty() ? index.minus(key) : index.plus(key, rest);
         }
     }

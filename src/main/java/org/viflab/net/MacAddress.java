@@ -33,15 +33,20 @@ public record MacAddress(long bits) {
         return parse(text);
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(17);
+        char[] out = new char[17];
+        int at = 0;
         for (int shift = 40; shift >= 0; shift -= 8) {
-            if (out.length() > 0) {
-                out.append(':');
+            if (at > 0) {
+                out[at++] = ':';
             }
-            out.append(String.format("%02x", (bits >>> shift) & 0xFF));
+            int octet = (int) (bits >>> shift) & 0xFF;
+            out[at++] = HEX[octet >>> 4];
+            out[at++] = HEX[octet & 0xF];
         }
-        return out.toString();
+        return new String(out);
     }
 }

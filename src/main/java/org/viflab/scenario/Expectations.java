@@ -87,8 +87,8 @@ public record Expectations(Optional<ErrorCode> error, Optional<Boolean> ok, Map<
         dispositions = orderedMap(dispositions, v -> v);
         path = path.map(List::copyOf);
         ids = ids.map(Expectations::orderedSet);
-        fields = orderedMap(fields, Expectations::plainMap);
-        configOps = configOps.map(List::copyOf);
+        fields = orderedMap(fields, PlainValues::normalizeMap);
+        configOps = configOps.map(ops -> ops.stream().map(op -> String.join(" ", op.strip().split("\\s+"))).toList());
         changed = changed.map(Expectations::orderedSet);
         available = orderedMap(available, v -> v);
     }
@@ -105,10 +105,6 @@ public record Expectations(Optional<ErrorCode> error, Optional<Boolean> ok, Map<
 
     private static <T> Set<T> orderedSet(Set<T> values) {
         return Collections.unmodifiableSet(new LinkedHashSet<>(values));
-    }
-
-    private static Map<String, Object> plainMap(Map<String, Object> values) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     private static <K, V> Map<K, V> orderedMap(Map<K, V> values, java.util.function.UnaryOperator<V> copy) {

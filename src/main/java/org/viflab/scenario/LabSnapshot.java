@@ -73,7 +73,7 @@ public final class LabSnapshot {
                     && g.egress().equals(SecurityGroup.allowAllEgress())) {
                 continue;
             }
-            Optional<List<Rule>> egress = !isDefault && g.egress().equals(SecurityGroup.allowAllEgress())
+            Optional<List<Rule>> egress = g.egress().equals(SecurityGroup.allowAllEgress())
                     ? Optional.empty() : Optional.of(g.egress());
             groups.add(new CreateSecurityGroup(Optional.of(g.id()), g.partition(), g.description(), g.ingress(), egress));
         }
@@ -103,7 +103,15 @@ public final class LabSnapshot {
             List<InterfaceSpec> specs = new ArrayList<>();
             if (attachment != null && home.get(attachment.iface()) == attachment) {
                 InterfaceRecord record = topology.interfaces().get(attachment.iface());
-                specs.add(spec(record).withDeleteOnTermination(attachment.deleteOnTermination()));
+                InterfaceSpec spec = spec(record).withDeleteOnTermination(attachment.deleteOnTermination());
+                // launch gives its interfaces the instance's owner unless they name another
+                if (record.owner().equals(instance.owner())) {
+                    spec = new InterfaceSpec(spec.id(), Optional.empty(), spec.description(), spec.subnet(),
+                            spec.privateIps(), spec.publicIps(), spec.securityGroups(), spec.attachers(), spec.ipSetters(),
+                            spec.sourceDestCheck(), spec.multiAttach(), spec.requesterManaged(), spec.tags(), spec.vlan(),
+                            spec.deleteOnTermination());
+                }
+                specs.add(spec);
             }
             instances.add(new Launch(Optional.of(instance.id()), Optional.of(instance.owner()), instance.type(),
                     instance.zone(), instance.platform(), instance.state(), specs, instance.tags()));

@@ -422,7 +422,7 @@ public final class ScenarioWriter {
         if (instances.isEmpty()) {
             return NODES.textNode("nowhere");
         }
-        if (instances.size() == 1) {
+        if (instances.size() == 1 && !instances.iterator().next().value().equals("nowhere")) {
             return NODES.textNode(instances.iterator().next().value());
         }
         ArrayNode list = NODES.arrayNode();

@@ -1,7 +1,5 @@
 package org.viflab.scenario;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,7 +138,7 @@ public record Step(int index, int line, Optional<String> narration, Action actio
                             Optional<String> clientToken, ErrorCode code, String message) implements Action {
         public Malformed {
             Objects.requireNonNull(key, "key");
-            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            parameters = PlainValues.normalizeMap(parameters);
             Objects.requireNonNull(as, "as");
             Objects.requireNonNull(clientToken, "clientToken");
             Objects.requireNonNull(code, "code");

@@ -313,24 +313,32 @@ public final class H2Repository implements Repository {
      * {@inheritDoc}
      *
      * <p>{@code after.version()} must be greater than {@code expectedVersion} (otherwise the version
-     * check could not tell two writers apart) and equal to {@code entry.version()}.
+     * check could not tell two writers apart), and the entries must be for the versions
+     * {@code expectedVersion + 1} to {@code after.version()}, in order.
      *
      * @throws IllegalArgumentException if the versions do not fit, or {@code touched} holds an id of a
      *                                  kind the lab does not store; nothing is written then
      */
     @Override
-    public void commit(long expectedVersion, Topology after, Set<Object> touched, JournalEntry entry) {
+    public void commitAll(long expectedVersion, Topology after, Set<Object> touched, List<JournalEntry> entries) {
         Objects.requireNonNull(after, "after");
         Objects.requireNonNull(touched, "touched");
-        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(entries, "entries");
         if (after.version() <= expectedVersion) {
             throw new IllegalArgumentException("a commit must move the version forward: from " + expectedVersion
                     + " to " + after.version());
         }
-        if (entry.version() != after.version()) {
-            throw new IllegalArgumentException("the journal entry is for version " + entry.version()
-                    + " but the commit writes version " + after.version());
+        if (entries.size() != after.version() - expectedVersion) {
+            throw new IllegalArgumentException("a commit from version " + expectedVersion + " to " + after.version()
+                    + " needs " + (after.version() - expectedVersion) + " journal entries, not " + entries.size());
         }
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).version() != expectedVersion + 1 + i) {
+                throw new IllegalArgumentException("the journal entry is for version " + entries.get(i).version()
+                        + " but the commit writes version " + (expectedVersion + 1 + i));
+            }
+        }
+        String what = entries.size() == 1 ? entries.get(0).request() : entries.size() + " requests";
         lock.lock();
         try {
             ensureOpen();
@@ -348,9 +356,19 @@ public final class H2Repository implements Repository {
                             + expectedVersion + currentVersionNote() + ": reload and try again");
                 }
                 writer.execute();
-                bind(statements.get(INSERT_JOURNAL), entry.version(), entry.principal().value(), entry.request(),
-                        entry.result(), OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC),
-                        entry.clientToken().orElse(null)).executeUpdate();
+                PreparedStatement journal = statements.get(INSERT_JOURNAL);
+                for (JournalEntry entry : entries) {
+                    bind(journal, entry.version(), entry.principal().value(), entry.request(), entry.result(),
+                            OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC), entry.clientToken().orElse(null));
+                    if (entries.size() == 1) {
+                        journal.executeUpdate();
+                    } else {
+                        journal.addBatch();
+                    }
+                }
+                if (entries.size() > 1) {
+                    journal.executeBatch();
+                }
                 connection.commit();
                 done = true;
             } finally {
@@ -364,7 +382,7 @@ public final class H2Repository implements Repository {
                 throw new ConcurrentChangeException("another writer changed the lab at " + url
                         + " while version " + after.version() + " was being written: reload and try again");
             }
-            throw new StoreException("cannot commit version " + after.version() + " (" + entry.request()
+            throw new StoreException("cannot commit version " + after.version() + " (" + what
                     + ") to the lab at " + url, e);
         } finally {
             lock.unlock();

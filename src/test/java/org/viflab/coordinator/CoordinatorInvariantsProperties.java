@@ -55,7 +55,7 @@ import org.viflab.net.Ipv4Address;
  * Random request sequences — valid and invalid, by several principals — against the standard lab:
  * the invariants of a lab hold after every request, and a rejected request changes nothing.
  */
-class CoordinatorInvariantsProperties {
+public class CoordinatorInvariantsProperties {
 
     @Property(tries = 150)
     void invariantsHoldAndRejectionsChangeNothing(@ForAll("requests") @Size(max = 40) List<Submission> submissions) {
@@ -71,7 +71,7 @@ class CoordinatorInvariantsProperties {
         }
     }
 
-    static void assertInvariants(Topology t) {
+    public static void assertInvariants(Topology t) {
         Map<String, String> addresses = new HashMap<>();
         Set<Ipv4Address> publics = new HashSet<>();
         for (InterfaceRecord r : t.interfaces().values()) {

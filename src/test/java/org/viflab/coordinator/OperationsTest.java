@@ -354,7 +354,7 @@ class OperationsTest {
         JournalEntry last = journal.get(journal.size() - 1);
         assertThat(last.principal()).isEqualTo(ALICE);
         assertThat(last.request()).isEqualTo("attach vif-web to vm-2 at device 1");
-        assertThat(last.result()).contains("hypervisor@host-b plug vif-web");
+        assertThat(last.result()).startsWith("created attach-").endsWith("; 3 configuration operation(s)");
         assertThat(last.version()).isEqualTo(lab.topology().version());
     }
 

@@ -233,6 +233,28 @@ class FabricTest {
     }
 
     @Test
+    void detachingOneInstanceOfAMultiAttachRecordKeepsItsGroupsForTheOtherOnTheSameHost() {
+        TestTopology t = sample();
+        t.vm("vm-4", "host-b", "web", "10.0.1.14").attach("vif-web", "vm-4", 1);
+        Fabric fabric = t.compile();
+        // As the coordinator emits a detach: unload-groups, unplug, then the new mapping.
+        fabric.apply(new GroupsLoadOp(platformId("host-b"), false, interfaceId("vif-web"), List.of(securityGroupId("sg-web"))));
+        fabric.apply(plug(false, "host-b", "vif-web", "vm-2", 1, "nic-b1", "02:00:00:00:0b:01", "web"));
+        for (String ip : List.of("10.0.1.10", "10.0.1.20")) {
+            fabric.apply(new MappingOp(partitionId("vpc-a"), true, ipv4(ip), interfaceId("vif-web"),
+                    List.of(instanceId("vm-1"), instanceId("vm-4"))));
+        }
+        t.detach("vif-web", "vm-2");
+        assertThat(fabric.differences(t.compile())).isEmpty();
+        assertThat(fabric.hypervisor(platformId("host-b")).loadedGroups(interfaceId("vif-web")))
+                .containsExactly(securityGroupId("sg-web"));
+
+        // The last instance on that host leaving takes the groups along.
+        fabric.apply(new GroupsLoadOp(platformId("host-b"), false, interfaceId("vif-web"), List.of(securityGroupId("sg-web"))));
+        assertThat(fabric.hypervisor(platformId("host-b")).loadedGroups(interfaceId("vif-web"))).isNull();
+    }
+
+    @Test
     void differencesNameTheEntryThatDiffers() {
         Fabric a = sample().compile();
         Fabric b = a.copy();

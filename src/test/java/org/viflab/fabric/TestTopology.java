@@ -58,8 +58,8 @@ public final class TestTopology {
     }
 
     /**
-     * Parses a CIDR. {@code Ipv4Prefix.parse} rejects "/0" (its parser takes the 0 for a leading
-     * zero), so the default route is built directly.
+     * Parses a CIDR; a "/0" prefix is built directly, since {@code Ipv4Prefix.parse} rejected it at
+     * one time (its parser took the 0 for a leading zero).
      */
     public static Ipv4Prefix prefix(String text) {
         if (text.endsWith("/0")) {

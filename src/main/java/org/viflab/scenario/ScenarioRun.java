@@ -1,0 +1,273 @@
+package org.viflab.scenario;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.viflab.coordinator.Outcome;
+import org.viflab.coordinator.Outcome.Accepted;
+import org.viflab.coordinator.Outcome.Rejected;
+import org.viflab.coordinator.Submission;
+import org.viflab.fabric.Fabric;
+import org.viflab.fabric.Propagation.Mode;
+import org.viflab.flow.Flow;
+import org.viflab.flow.Trace;
+import org.viflab.lab.Lab;
+import org.viflab.model.ConfigOperation;
+import org.viflab.model.InstanceId;
+import org.viflab.model.InterfaceId;
+import org.viflab.model.SubnetId;
+import org.viflab.model.Topology;
+
+/**
+ * A scenario being played on a lab, one step at a time: the classroom demo (the GUI calls
+ * {@link #next()} and shows the narration), the exercise and the test ({@link #runAll()}). Each
+ * step's expectations are checked against what the lab shows afterwards; a rejected request is
+ * also checked to have changed nothing.
+ */
+public final class ScenarioRun {
+
+    private final Scenario scenario;
+    private final Lab lab;
+    private final List<StepResult> results = new ArrayList<>();
+    private boolean started;
+
+    public ScenarioRun(Scenario scenario, Lab lab) {
+        this.scenario = Objects.requireNonNull(scenario, "scenario");
+        this.lab = Objects.requireNonNull(lab, "lab");
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Builds the starting topology (always realized at once), pins the watched flows, sets the mode. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        lab.setMode(Mode.INSTANT);
+        List<Outcome> built = lab.submitBatch(scenario.setup());
+        Outcome last = built.isEmpty() ? null : built.get(built.size() - 1);
+        if (last != null && !last.isAccepted()) {
+            throw new ScenarioException(scenario.title(), 0, 0, "the topology cannot be built: "
+                    + last.submission().request().describe() + " was rejected with " + last);
+        }
+        for (Map.Entry<String, Flow> watch : scenario.watch().entrySet()) {
+            try {
+                lab.watch(watch.getKey(), watch.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ScenarioException(scenario.title(), 0, 0, "the watched flow '" + watch.getKey()
+                        + "' cannot be traced: " + e.getMessage());
+            }
+        }
+        if (scenario.propagation() == Propagation.STEPWISE) {
+            lab.setMode(Mode.STEPWISE);
+        }
+        started = true;
+    }
+
+    public boolean hasNext() {
+        return results.size() < scenario.steps().size();
+    }
+
+    /** The number of the next step to run (from 1). */
+    public int nextIndex() {
+        return results.size() + 1;
+    }
+
+    public List<StepResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** Runs every remaining step. */
+    public RunReport runAll(String source) {
+        start();
+        while (hasNext()) {
+            next();
+        }
+        return new RunReport(scenario, source, results);
+    }
+
+    /** Runs the next step and checks its expectations. */
+    public StepResult next() {
+        start();
+        if (!hasNext()) {
+            throw new IllegalStateException("the scenario has no more steps");
+        }
+        Step step = scenario.step(nextIndex());
+        StepResult result = play(step);
+        results.add(result);
+        return result;
+    }
+
+    private StepResult play(Step step) {
+        Expectations expect = step.expect();
+        List<String> failures = new ArrayList<>();
+        Topology before = lab.snapshot();
+        Fabric fabricBefore = lab.fabric();
+        Step.Action action = step.action();
+        Optional<Outcome> outcome = Optional.empty();
+        Optional<Trace> trace = Optional.empty();
+        Set<String> changed = new TreeSet<>();
+        List<ConfigOperation> initiated = List.of();
+        String answer;
+        if (action instanceof Step.Submit submit) {
+            Lab.Result result = lab.submit(submit.submission());
+            outcome = result.outcome();
+            changed.addAll(result.changedFlows());
+            Outcome o = outcome.orElseThrow();
+            if (o instanceof Accepted accepted) {
+                // A replay answers the first result but initiates nothing now.
+                initiated = accepted.replayed() ? List.of() : accepted.operations();
+                answer = "accepted" + accepted.createdId().map(id -> " (" + id + ")").orElse("");
+            } else {
+                answer = "rejected " + o;
+            }
+            checkRequest(expect, o, failures);
+            if (o instanceof Rejected && !(lab.snapshot().equals(before) && lab.fabric().equals(fabricBefore))) {
+                failures.add("a rejected request changed the lab");
+            }
+            if (expect.ids().isPresent()) {
+                Set<String> actual = o instanceof Accepted a && a.answer().isPresent()
+                        ? new TreeSet<>(a.answer().get().ids()) : Set.of();
+                compare(failures, "ids", new TreeSet<>(expect.ids().get()), actual);
+            }
+        } else if (action instanceof Step.Malformed malformed) {
+            answer = "rejected " + malformed.code().code() + ": " + malformed.message();
+            if (expect.error().isPresent()) {
+                compare(failures, "error", expect.error().get().code(), malformed.code().code());
+            } else {
+                failures.add("request: expected it to be accepted, actual " + answer);
+            }
+        } else if (action instanceof Step.TraceFlow traceFlow) {
+            try {
+                Trace t = lab.trace(traceFlow.flow());
+                trace = Optional.of(t);
+                answer = t.disposition() + ": " + t.explanation().sentence();
+                checkTrace(expect, t, failures);
+            } catch (IllegalArgumentException e) {
+                answer = "cannot trace: " + e.getMessage();
+                failures.add("trace: " + e.getMessage());
+            }
+        } else if (action instanceof Step.Propagate propagate) {
+            Lab.Result result = propagate.steps().isPresent() ? lab.propagate(propagate.steps().getAsInt()) : lab.drain();
+            changed.addAll(result.changedFlows());
+            answer = result.applied().size() + " configuration operation(s) applied";
+        } else {
+            throw new IllegalStateException("unknown step action " + action);
+        }
+        if (expect.configOps().isPresent()) {
+            compare(failures, "configOps", expect.configOps().get(),
+                    initiated.stream().map(ConfigOperation::summary).toList());
+        }
+        if (expect.changed().isPresent()) {
+            compare(failures, "changed", new TreeSet<>(expect.changed().get()), changed);
+        }
+        checkWatched(expect, failures);
+        checkFields(expect, failures);
+        for (Map.Entry<SubnetId, Long> available : expect.available().entrySet()) {
+            Topology now = lab.snapshot();
+            if (!now.subnets().containsKey(available.getKey())) {
+                failures.add("available " + available.getKey() + ": expected " + available.getValue()
+                        + ", actual no such subnet");
+            } else {
+                compare(failures, "available " + available.getKey(), available.getValue(),
+                        now.availableAddresses(available.getKey()));
+            }
+        }
+        return new StepResult(step, answer, failures, outcome, trace);
+    }
+
+    private static void checkRequest(Expectations expect, Outcome outcome, List<String> failures) {
+        if (expect.error().isPresent()) {
+            String actual = outcome instanceof Rejected r ? r.code().code() : "accepted";
+            compare(failures, "error", expect.error().get().code(), actual);
+        } else if (expect.expectsSuccess() && outcome instanceof Rejected r) {
+            failures.add("request: expected it to be accepted, actual rejected " + r);
+        } else if (!expect.expectsSuccess() && outcome.isAccepted()) {
+            failures.add("request: expected it to be rejected, actual accepted");
+        }
+    }
+
+    private static void checkTrace(Expectations expect, Trace t, List<String> failures) {
+        expect.disposition().ifPresent(d -> compare(failures, "disposition", d, t.disposition().name()));
+        expect.deliveredTo().ifPresent(i -> compare(failures, "deliveredTo", i.value(),
+                t.deliveredTo().map(InstanceId::value).orElse("nothing")));
+        expect.path().ifPresent(p -> compare(failures, "path", p.stream().map(InterfaceId::value).toList(),
+                t.path().stream().map(InterfaceId::value).toList()));
+        expect.deniedBy().ifPresent(g -> compare(failures, "deniedBy", g.value(),
+                t.deniedBy().map(Object::toString).orElse("nothing")));
+        expect.exitsTo().ifPresent(x -> compare(failures, "exitsTo", x.toString(),
+                t.exit().map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("nowhere")));
+    }
+
+    private void checkWatched(Expectations expect, List<String> failures) {
+        Map<String, Trace> watched = lab.watched();
+        for (Map.Entry<String, Set<InstanceId>> lands : expect.lands().entrySet()) {
+            Trace t = watched.get(lands.getKey());
+            if (t == null) {
+                failures.add("lands " + lands.getKey() + ": no watched flow of that name");
+                continue;
+            }
+            compare(failures, "lands " + lands.getKey(), landing(lands.getValue()), landing(t.landing()));
+        }
+        for (Map.Entry<String, String> disposition : expect.dispositions().entrySet()) {
+            Trace t = watched.get(disposition.getKey());
+            if (t == null) {
+                failures.add("disposition " + disposition.getKey() + ": no watched flow of that name");
+                continue;
+            }
+            compare(failures, "disposition " + disposition.getKey(), disposition.getValue(), t.disposition().name());
+        }
+    }
+
+    private static String landing(Collection<InstanceId> instances) {
+        return instances.isEmpty() ? "nowhere" : instances.stream().map(InstanceId::value).sorted()
+                .collect(Collectors.joining(", ", instances.size() > 1 ? "[" : "", instances.size() > 1 ? "]" : ""));
+    }
+
+    private void checkFields(Expectations expect, List<String> failures) {
+        for (Map.Entry<String, Map<String, Object>> object : expect.fields().entrySet()) {
+            Optional<Map<String, Object>> actual = lab.fieldsOfAnyKind(object.getKey());
+            if (actual.isEmpty()) {
+                failures.add("fields " + object.getKey() + ": no object with that id");
+                continue;
+            }
+            for (Map.Entry<String, Object> field : object.getValue().entrySet()) {
+                String name = field.getKey();
+                if (!actual.get().containsKey(name)) {
+                    failures.add("fields " + object.getKey() + "." + name + ": no such field (known: "
+                            + String.join(", ", actual.get().keySet()) + ")");
+                    continue;
+                }
+                boolean ordered = name.equals("privateIps") || name.equals("interfaces");
+                Object want = FieldValues.normalise(field.getValue(), ordered);
+                Object got = FieldValues.normalise(actual.get().get(name), ordered);
+                if (!want.equals(got)) {
+                    failures.add("fields " + object.getKey() + "." + name + ": expected " + FieldValues.show(want)
+                            + ", actual " + FieldValues.show(got));
+                }
+            }
+        }
+    }
+
+    private static void compare(List<String> failures, String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            failures.add(what + ": expected " + show(expected) + ", actual " + show(actual));
+        }
+    }
+
+    private static String show(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+        }
+        return String.valueOf(value);
+    }
+}
