@@ -110,14 +110,15 @@ public final class DemoLab {
                 "office-ssh", Flow.of("vpn:vpc-b", "vm-5", Protocol.TCP, 22));
     }
 
-    /** Builds the demo into {@code lab} (as the operator) and pins its flows. */
+    /** Builds the demo into {@code lab} (as the operator, one transaction, not an undo step) and pins its flows. */
     public static void build(Lab lab) {
-        for (Request request : requests()) {
-            Outcome outcome = lab.submit(new Submission(request, Topology.OPERATOR, false, Optional.empty()))
-                    .outcome().orElseThrow();
-            if (!outcome.isAccepted()) {
-                throw new IllegalStateException("the demo lab could not be built: " + request.describe() + ": " + outcome);
-            }
+        List<Submission> submissions = requests().stream()
+                .map(r -> new Submission(r, Topology.OPERATOR, false, Optional.empty())).toList();
+        List<Outcome> outcomes = lab.submitBatch(submissions);
+        Outcome last = outcomes.get(outcomes.size() - 1);
+        if (!last.isAccepted()) {
+            throw new IllegalStateException("the demo lab could not be built: " + last.submission().request().describe()
+                    + ": " + last);
         }
         lab.watch("web", watches().get("web"));
         lab.watch("office-ssh", watches().get("office-ssh"));

@@ -360,7 +360,8 @@ public final class LabSession {
             String description = event.outcome().map(o -> o.submission().request().describe()).orElse(event.type().name());
             Lab.Result result = new Lab.Result(event.outcome(), event.applied(), event.changes());
             List<Submission> submissions = event.outcome().map(o -> List.of(o.submission())).orElse(List.of());
-            publish(new SessionEvent(type, description, principal.get(), submissions, Optional.of(result), List.of()));
+            PrincipalId as = submissions.isEmpty() ? principal.get() : submissions.get(0).as();
+            publish(new SessionEvent(type, description, as, submissions, Optional.of(result), queuedBy(event)));
         };
         if (Platform.isFxApplicationThread()) {
             update.run();
@@ -371,6 +372,19 @@ public final class LabSession {
         } catch (IllegalStateException toolkitNotRunning) {
             update.run();
         }
+    }
+
+    /** The operations a request initiated that it did not apply at once: they wait in the queue. */
+    private static List<ConfigOperation> queuedBy(LabEvent event) {
+        if (event.type() != LabEvent.Type.REQUEST || event.outcome().isEmpty()
+                || !(event.outcome().get() instanceof Outcome.Accepted accepted) || accepted.replayed()) {
+            return List.of();
+        }
+        List<ConfigOperation> queued = new ArrayList<>(accepted.operations());
+        for (ConfigOperation applied : event.applied()) {
+            queued.remove(applied);
+        }
+        return queued;
     }
 
     private static List<ConfigOperation> newlyQueued(List<Propagation.Pending> before, List<Propagation.Pending> after) {

@@ -386,7 +386,11 @@ public final class MainView {
                 }));
         flows.setId("tab-flows");
         Tab scenario = new Tab(texts.get("tab.scenario"), new ScenarioView(vm.scenario(), texts, this::openScenario,
-                this::saveScenario));
+                this::saveScenario, file -> {
+                    if (vm.openScenario(file)) {
+                        canvas.fitWhenShown();
+                    }
+                }));
         scenario.setId("tab-scenario");
         pane.getTabs().addAll(log, flows, trace, scenario);
         pane.getSelectionModel().select(flows);

@@ -52,6 +52,7 @@ public final class VifLabApp extends Application {
         });
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() ->
                 notifier.unexpected(texts.get("error.unexpected"), error)));
+        vm.scenario().loadLibrary(libraryFolder());
         MainView view = new MainView(vm, stage, 1440, 900);
         stage.setScene(view.scene());
         stage.setMinWidth(900);
@@ -62,6 +63,12 @@ public final class VifLabApp extends Application {
             view.canvas().fitWhenShown();
             scenario.ifPresent(vm::openScenario);
         });
+    }
+
+    /** The built-in scenario library: {@code -Dviflab.scenarios=…}, else {@code scenarios/} here. */
+    private static Path libraryFolder() {
+        String configured = System.getProperty("viflab.scenarios");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("scenarios");
     }
 
     @Override

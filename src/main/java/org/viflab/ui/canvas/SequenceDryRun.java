@@ -1,6 +1,5 @@
 package org.viflab.ui.canvas;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.viflab.coordinator.Coordinator;
@@ -29,7 +28,7 @@ final class SequenceDryRun {
 
     /** The coordinator's answer to the last request after the others were applied, or the first rejection. */
     static Outcome check(Topology topology, List<Propagation.Pending> pending, List<Submission> submissions) {
-        Coordinator coordinator = new Coordinator(new ScratchRepository(topology), Clock.systemUTC());
+        Coordinator coordinator = new Coordinator(new ScratchRepository(topology));
         coordinator.propagation(new PropagationView() {
             @Override
             public boolean attaching(AttachmentId attachment) {
@@ -39,6 +38,12 @@ final class SequenceDryRun {
             @Override
             public boolean detaching(InterfaceId iface) {
                 return pending.stream().anyMatch(p -> p.detaching().contains(iface));
+            }
+
+            @Override
+            public boolean plugQueued(InterfaceId iface, org.viflab.model.InstanceId instance) {
+                return pending.stream().anyMatch(p -> p.op() instanceof org.viflab.model.ConfigOperation.PlugOp plug
+                        && plug.plug() && plug.iface().equals(iface) && plug.instance().equals(instance));
             }
         });
         for (int i = 0; i < submissions.size() - 1; i++) {
@@ -69,7 +74,8 @@ final class SequenceDryRun {
         }
 
         @Override
-        public void commit(long expectedVersion, Topology after, java.util.Set<Object> touched, JournalEntry entry) {
+        public void commitAll(long expectedVersion, Topology after, java.util.Set<Object> touched,
+                              List<JournalEntry> entries) {
             topology = after;
         }
 

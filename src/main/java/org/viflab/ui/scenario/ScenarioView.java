@@ -17,7 +17,8 @@ import org.viflab.ui.Texts;
 /** The Scenario tab: the steps with their narration and results, and Next / Back / Run all / Reset. */
 public final class ScenarioView extends BorderPane {
 
-    public ScenarioView(ScenarioViewModel vm, Texts texts, Runnable openScenario, Runnable saveScenario) {
+    public ScenarioView(ScenarioViewModel vm, Texts texts, Runnable openScenario, Runnable saveScenario,
+                        java.util.function.Consumer<java.nio.file.Path> openFromLibrary) {
         setId("scenario-view");
         Label title = new Label();
         title.setId("scenario-title");
@@ -52,7 +53,31 @@ public final class ScenarioView extends BorderPane {
         error.getStyleClass().add("inline-error");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        HBox bar = new HBox(6, title, open, back, next, all, reset, save);
+        javafx.scene.control.ComboBox<java.nio.file.Path> library = new javafx.scene.control.ComboBox<>(vm.library());
+        library.setId("scenario-library");
+        library.setPromptText(texts.get("scenario.library"));
+        library.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.nio.file.Path path) {
+                return path == null ? "" : path.getFileName().toString().replaceFirst("\\.(yaml|yml|json)$", "");
+            }
+
+            @Override
+            public java.nio.file.Path fromString(String text) {
+                return null;
+            }
+        });
+        library.setOnAction(e -> {
+            if (library.getValue() != null) {
+                openFromLibrary.accept(library.getValue());
+            }
+        });
+        library.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.library()));
+        library.managedProperty().bind(library.visibleProperty());
+        Label summary = new Label();
+        summary.setId("scenario-summary");
+        summary.textProperty().bind(vm.summaryProperty());
+        HBox bar = new HBox(6, title, library, open, back, next, all, reset, save, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         HBox.setHgrow(title, Priority.SOMETIMES);
@@ -70,19 +95,22 @@ public final class ScenarioView extends BorderPane {
         table.getColumns().add(column(texts.get("scenario.action"), 260, StepRow::action));
         table.getColumns().add(column(texts.get("scenario.status"), 90,
                 r -> texts.get("scenario.status." + r.status().name())));
-        table.getColumns().add(column(texts.get("scenario.result"), 300, StepRow::result));
+        table.getColumns().add(column(texts.get("scenario.result"), 240, StepRow::answer));
+        table.getColumns().add(column(texts.get("scenario.expectations"), 260,
+                r -> r.status() == StepRow.Status.PASSED ? "✔ " + texts.get("scenario.held")
+                        : r.status() == StepRow.Status.FAILED ? "✖ " + r.expectations() : ""));
         table.setPlaceholder(new Label(texts.get("scenario.placeholder")));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(StepRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("step-next", "step-rejected", "step-done");
+                getStyleClass().removeAll("step-next", "step-failed", "step-done");
                 if (!empty && item != null) {
                     switch (item.status()) {
                         case NEXT -> getStyleClass().add("step-next");
-                        case REJECTED -> getStyleClass().add("step-rejected");
-                        case NOT_RUN -> { }
-                        default -> getStyleClass().add("step-done");
+                        case FAILED -> getStyleClass().add("step-failed");
+                        case PASSED -> getStyleClass().add("step-done");
+                        default -> { }
                     }
                 }
             }

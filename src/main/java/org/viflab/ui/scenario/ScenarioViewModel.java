@@ -1,12 +1,14 @@
 package org.viflab.ui.scenario;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -17,28 +19,25 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.viflab.coordinator.Outcome;
-import org.viflab.coordinator.Submission;
-import org.viflab.fabric.Propagation.Mode;
-import org.viflab.flow.Flow;
 import org.viflab.flow.Trace;
 import org.viflab.lab.Lab;
 import org.viflab.scenario.Scenario;
 import org.viflab.scenario.ScenarioException;
 import org.viflab.scenario.ScenarioReader;
+import org.viflab.scenario.ScenarioRun;
 import org.viflab.scenario.ScenarioWriter;
 import org.viflab.scenario.Step;
+import org.viflab.scenario.StepResult;
 import org.viflab.ui.LabSession;
 import org.viflab.ui.Texts;
 
 /**
  * The Scenario tab and classroom mode: the open scenario's steps with their narration, which step
- * comes next, and Next / Back / Run all / Reset. Opening a scenario builds its starting topology in
- * a fresh in-memory lab (the lab file on disk is left alone) and pins its watched flows.
+ * comes next, whether each step's expectations held, and Next / Back / Run all / Reset.
  *
- * <p>Steps are sent through the session like any action, so they appear in the log and can be
- * undone. Checking a step's expectations is the scenario runner's job; until it is available the
- * tab shows what the coordinator answered.
+ * <p>Opening a scenario builds its starting topology in a fresh in-memory lab (the lab file on disk
+ * is left alone); the scenario runner ({@link ScenarioRun}) plays the steps on it and checks them.
+ * The GUI shows the lab through the session as usual, so every step appears in the log.
  */
 public final class ScenarioViewModel {
 
@@ -47,11 +46,13 @@ public final class ScenarioViewModel {
     private final Supplier<Lab> freshLab;
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>(this, "scenario");
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final ObservableList<Path> library = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper next = new ReadOnlyIntegerWrapper(this, "next", 0);
     private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper(this, "narration", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final List<StepRow> results = new ArrayList<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private Consumer<Trace> traceShown = t -> { };
+    private ScenarioRun run;
     private Path source;
 
     public ScenarioViewModel(LabSession session, Texts texts, Supplier<Lab> freshLab) {
@@ -73,6 +74,11 @@ public final class ScenarioViewModel {
         return steps;
     }
 
+    /** The built-in scenarios found in the library folder. */
+    public ObservableList<Path> library() {
+        return library;
+    }
+
     /** Index (from 0) of the step Next runs; the number of steps when all have run. */
     public ReadOnlyIntegerProperty nextProperty() {
         return next.getReadOnlyProperty();
@@ -88,6 +94,11 @@ public final class ScenarioViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /** How many of the steps run so far held their expectations, e.g. {@code 4 of 4 steps passed}. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
     public BooleanBinding hasNext() {
         return Bindings.createBooleanBinding(() -> scenario.get() != null && next.get() < scenario.get().steps().size(),
                 scenario, next);
@@ -99,12 +110,31 @@ public final class ScenarioViewModel {
 
     // ---- opening ----------------------------------------------------------------------------
 
+    /** Lists the scenario files ({@code .yaml}, {@code .json}) of a library folder, by name. */
+    public void loadLibrary(Path folder) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            library.clear();
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            library.setAll(files.filter(f -> {
+                String name = f.getFileName().toString();
+                return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+            }).sorted().toList());
+        } catch (IOException e) {
+            library.clear();
+        }
+    }
+
     /** Reads a scenario file and opens it; returns false (with {@link #errorProperty()}) if it cannot. */
     public boolean open(Path file) {
         try {
             Scenario read = ScenarioReader.read(file);
-            source = file;
-            return open(read);
+            if (open(read)) {
+                source = file;
+                return true;
+            }
+            return false;
         } catch (ScenarioException e) {
             error.set(e.getMessage());
             return false;
@@ -114,27 +144,17 @@ public final class ScenarioViewModel {
     /** Opens a scenario: a fresh lab with its starting topology and watched flows, no step run yet. */
     public boolean open(Scenario s) {
         Lab lab = freshLab.get();
-        for (Submission setup : s.setup()) {
-            Outcome outcome = lab.submit(setup).outcome().orElseThrow();
-            if (!outcome.isAccepted()) {
-                lab.close();
-                error.set(texts.get("scenario.error.setup", setup.request().describe(), outcome));
-                return false;
-            }
+        ScenarioRun started = new ScenarioRun(s, lab);
+        try {
+            started.start();
+        } catch (ScenarioException e) {
+            lab.close();
+            error.set(e.getMessage());
+            return false;
         }
-        for (Map.Entry<String, Flow> watch : s.watch().entrySet()) {
-            try {
-                lab.watch(watch.getKey(), watch.getValue());
-            } catch (IllegalArgumentException e) {
-                lab.close();
-                error.set(texts.get("scenario.error.watch", watch.getKey(), e.getMessage()));
-                return false;
-            }
-        }
-        lab.setMode(s.propagation() == org.viflab.scenario.Propagation.STEPWISE ? Mode.STEPWISE : Mode.INSTANT);
         error.set("");
+        run = started;
         scenario.set(s);
-        results.clear();
         next.set(0);
         session.open(lab, texts.get("scenario.labName", s.title()));
         narration.set(s.description().orElse(s.title()).strip());
@@ -157,16 +177,16 @@ public final class ScenarioViewModel {
 
     // ---- stepping ---------------------------------------------------------------------------
 
-    /** Runs the next step; returns false when there is none. */
+    /** Runs the next step and checks its expectations; returns false when there is none. */
     public boolean next() {
-        Scenario s = scenario.get();
-        if (s == null || next.get() >= s.steps().size()) {
+        if (run == null || !run.hasNext()) {
             return false;
         }
-        Step step = s.steps().get(next.get());
-        results.add(run(step));
+        StepResult result = run.next();
+        result.trace().ifPresent(traceShown);
+        Step step = result.step();
         narration.set(step.narration().orElse(step.action().describe()));
-        next.set(next.get() + 1);
+        next.set(run.results().size());
         refreshRows();
         return true;
     }
@@ -189,58 +209,28 @@ public final class ScenarioViewModel {
         for (int i = 0; i < target; i++) {
             next();
         }
-        if (target == 0) {
-            narration.set(s.description().orElse(s.title()).strip());
-        }
-    }
-
-    private StepRow run(Step step) {
-        String narrationText = step.narration().orElse("");
-        String action = step.action().describe();
-        Step.Action a = step.action();
-        if (a instanceof Step.Submit submit) {
-            Lab.Result result = session.send(action, List.of(submit.submission()));
-            Optional<Outcome> outcome = result.outcome();
-            if (outcome.isPresent() && outcome.get() instanceof Outcome.Rejected r) {
-                return new StepRow(step.index(), narrationText, action, StepRow.Status.REJECTED,
-                        r.code().code() + ": " + r.message());
-            }
-            String changed = result.changes().isEmpty() ? "" : "  " + String.join("; ",
-                    result.changes().stream().map(c -> c.describe()).toList());
-            return new StepRow(step.index(), narrationText, action, StepRow.Status.ACCEPTED,
-                    texts.get("scenario.accepted") + changed);
-        }
-        if (a instanceof Step.TraceFlow traceFlow) {
-            try {
-                Trace trace = session.trace(traceFlow.flow());
-                traceShown.accept(trace);
-                return new StepRow(step.index(), narrationText, action, StepRow.Status.TRACED,
-                        trace.disposition() + (trace.landing().isEmpty() ? "" : " → " + trace.landing()));
-            } catch (IllegalArgumentException e) {
-                return new StepRow(step.index(), narrationText, action, StepRow.Status.REJECTED, e.getMessage());
-            }
-        }
-        if (a instanceof Step.Propagate propagate) {
-            Lab.Result result = session.propagate(propagate.steps().orElse(Integer.MAX_VALUE));
-            return new StepRow(step.index(), narrationText, action, StepRow.Status.PROPAGATED,
-                    texts.get("scenario.propagated", result.applied().size()));
-        }
-        Step.Malformed malformed = (Step.Malformed) a;
-        return new StepRow(step.index(), narrationText, action, StepRow.Status.REJECTED,
-                malformed.code().code() + ": " + malformed.message());
     }
 
     private void refreshRows() {
         Scenario s = scenario.get();
-        List<StepRow> rows = new ArrayList<>(results);
+        List<StepRow> rows = new ArrayList<>();
+        List<StepResult> results = run == null ? List.of() : run.results();
+        int passed = 0;
+        for (StepResult r : results) {
+            Step step = r.step();
+            rows.add(new StepRow(step.index(), step.narration().orElse(""), step.action().describe(),
+                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, r.answer(), r.failures()));
+            passed += r.passed() ? 1 : 0;
+        }
         if (s != null) {
             for (int i = results.size(); i < s.steps().size(); i++) {
                 Step step = s.steps().get(i);
                 rows.add(new StepRow(step.index(), step.narration().orElse(""), step.action().describe(),
-                        i == next.get() ? StepRow.Status.NEXT : StepRow.Status.NOT_RUN, ""));
+                        i == next.get() ? StepRow.Status.NEXT : StepRow.Status.NOT_RUN, "", List.of()));
             }
         }
         steps.setAll(rows);
+        summary.set(results.isEmpty() ? "" : texts.get("scenario.summary", passed, results.size()));
     }
 
     // ---- saving -----------------------------------------------------------------------------
