@@ -247,6 +247,7 @@ public final class MainView {
         item.setId(id);
         item.getStyleClass().add("palette-item");
         item.setMaxWidth(Double.MAX_VALUE);
+        item.setWrapText(true);
         item.setTooltip(new Tooltip(texts.get(key + ".tip")));
         boolean[] dragged = {false};
         item.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> dragged[0] = false);
@@ -478,6 +479,7 @@ public final class MainView {
         if (stage.isShowing() || on) {
             stage.setFullScreen(on);
         }
+        canvas.setMaxFitScale(on ? 2.0 : 1.0);
         canvas.fitWhenShown();
     }
 

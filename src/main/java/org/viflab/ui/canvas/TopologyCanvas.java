@@ -66,6 +66,7 @@ public final class TopologyCanvas extends Region {
     private Lod lodShown;
     private boolean fitPending = true;
     private boolean disposed;
+    private double maxFitScale = 1.0;
 
     // gesture state
     private CanvasKey pressedKey;
@@ -183,7 +184,12 @@ public final class TopologyCanvas extends Region {
         zoomBy(factor, getWidth() / 2, getHeight() / 2);
     }
 
-    /** Shows the whole lab (at most at 100 %). */
+    /** The largest zoom {@link #fit()} chooses (100 %; classroom mode allows more, for a projector). */
+    public void setMaxFitScale(double value) {
+        maxFitScale = value;
+    }
+
+    /** Shows the whole lab (at most at {@link #setMaxFitScale its largest fit zoom}). */
     public void fit() {
         if (getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
@@ -192,7 +198,7 @@ public final class TopologyCanvas extends Region {
         fitPending = false;
         Rect w = vm.layout().world();
         double s = Math.min(getWidth() / w.w(), getHeight() / w.h());
-        s = Math.max(MIN_SCALE, Math.min(1.0, s));
+        s = Math.max(MIN_SCALE, Math.min(maxFitScale, s * 0.97));
         zoom.setX(s);
         zoom.setY(s);
         pan.setX(Math.max(0, (getWidth() - w.w() * s) / 2));
@@ -241,7 +247,7 @@ public final class TopologyCanvas extends Region {
     private static Layer layerOf(CanvasKey.Kind kind) {
         return switch (kind) {
             case INTERFACE -> Layer.CHIPS;
-            case INSTANCE, NIC -> Layer.BOXES;
+            case INSTANCE, NIC, GATEWAY -> Layer.BOXES;
             default -> Layer.REGIONS;
         };
     }

@@ -61,7 +61,14 @@ public final class CreateInterfaceView extends VBox {
         add("securityGroups", checks(vm.groupOptions(), vm.groups(), "form-groups", texts.get("form.defaultGroup")));
         add("attachers", checks(vm.principalOptions(), vm.attachers(), "form-attachers", texts.get("form.ownerOnly")));
         add("ipSetters", checks(vm.principalOptions(), vm.ipSetters(), "form-ip-setters", texts.get("form.ownerOnly")));
-        add("instance", combo(vm.instanceProperty(), vm.instanceOptions(), "form-instance", true));
+        ComboBox<org.viflab.model.InstanceId> instance = combo(vm.instanceProperty(), vm.instanceOptions(), "form-instance", true);
+        Button noInstance = new Button("✕");
+        noInstance.setId("form-instance-clear");
+        noInstance.setTooltip(new javafx.scene.control.Tooltip(texts.get("form.noInstance")));
+        noInstance.setOnAction(e -> vm.instanceProperty().set(null));
+        noInstance.disableProperty().bind(vm.instanceProperty().isNull());
+        HBox.setHgrow(instance, Priority.ALWAYS);
+        add("instance", new HBox(4, instance, noInstance));
 
         Label formError = errorLabel(Violation.FORM);
         Button submit = new Button(texts.get("form.submit"));
