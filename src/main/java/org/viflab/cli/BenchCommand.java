@@ -4,10 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.viflab.bench.CoordinatorBenchmark;
+import org.viflab.bench.Benchmarks;
 import org.viflab.bench.Figure;
-import org.viflab.bench.FlowBenchmark;
-import org.viflab.bench.ScenarioBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,17 +22,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the table as JSON, one object per figure.")
     boolean json;
 
-    @Option(names = "--interfaces", description = "Interface records in the generated lab (default ${DEFAULT-VALUE}).")
-    int interfaces = 5000;
+    @Option(names = "--interfaces", description = "Interface records in the generated labs (default 10000).")
+    Integer interfaces;
 
-    @Option(names = "--instances", description = "Instances in the generated lab (default ${DEFAULT-VALUE}).")
-    int instances = 1000;
-
-    @Option(names = "--scenario-interfaces", description = "Interfaces of the generated scenario to load (default ${DEFAULT-VALUE}).")
-    int scenarioInterfaces = 10000;
-
-    @Option(names = "--scenario-instances", description = "Instances of the generated scenario to load (default ${DEFAULT-VALUE}).")
-    int scenarioInstances = 2000;
+    @Option(names = "--instances", description = "Instances in the generated labs (default 2000).")
+    Integer instances;
 
     BenchCommand(CommandLineInterface cli) {
         this.cli = cli;
@@ -42,11 +34,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Figure> figures = new ArrayList<>(CoordinatorBenchmark.run(instances, interfaces, quick ? 300 : 2000));
-        figures.addAll(FlowBenchmark.run(quick));
-        figures.addAll(ScenarioBenchmark.run(scenarioInstances, scenarioInterfaces, quick ? 1 : 3));
-        for (java.util.function.Supplier<List<Figure>> extra : cli.extraBenchmarks()) {
-            figures.addAll(extra.get());
+        Benchmarks.Settings settings = quick ? Benchmarks.Settings.quick() : Benchmarks.Settings.full();
+        if (interfaces != null || instances != null) {
+            settings = settings.withSize(instances == null ? settings.instances() : instances,
+                    interfaces == null ? settings.interfaces() : interfaces);
+        }
+        List<Figure> figures = new ArrayList<>(Benchmarks.run(settings));
+        for (CommandLineInterface.ExtraBenchmark extra : cli.extraBenchmarks()) {
+            figures.addAll(extra.run(settings.instances(), settings.interfaces()));
         }
         if (json) {
             cli.out().println(Json.figures(figures));

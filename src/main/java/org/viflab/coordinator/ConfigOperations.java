@@ -85,7 +85,13 @@ final class ConfigOperations {
                 new GroupsLoadOp(platform.id(), true, record.id(), record.securityGroups()));
     }
 
-    /** {@code unload-groups} and {@code unplug} of an attachment, if its instance is running and placed. */
+    /**
+     * {@code unload-groups} and {@code unplug} of an attachment, if its instance is running and placed.
+     * The groups are loaded per record on a platform, so while another attachment of the same
+     * (multi-attach) record stays plugged on that platform they stay loaded: only {@code unplug}.
+     * {@code topology} is the state with this attachment still in it and any attachment removed
+     * by the same request before it already gone.
+     */
     static List<ConfigOperation> unplug(Topology topology, Attachment attachment) {
         ResourceInstance instance = topology.instances().get(attachment.instance());
         if (instance == null || !instance.isActive()) {
@@ -94,10 +100,26 @@ final class ConfigOperations {
         ServicePlatform platform = topology.platforms().get(instance.platform().orElseThrow());
         InterfaceRecord record = topology.interfaces().get(attachment.iface());
         PhysicalNic nic = platform.nicFor(attachment.deviceIndex());
-        return List.of(
-                new GroupsLoadOp(platform.id(), false, record.id(), record.securityGroups()),
-                new PlugOp(platform.id(), false, record.id(), instance.id(), attachment.deviceIndex(), nic.id(),
-                        nic.mac(), record.partition(), record.subnet(), record.sourceDestCheck()));
+        PlugOp unplug = new PlugOp(platform.id(), false, record.id(), instance.id(), attachment.deviceIndex(), nic.id(),
+                nic.mac(), record.partition(), record.subnet(), record.sourceDestCheck());
+        if (pluggedBesides(topology, attachment, platform)) {
+            return List.of(unplug);
+        }
+        return List.of(new GroupsLoadOp(platform.id(), false, record.id(), record.securityGroups()), unplug);
+    }
+
+    /** Whether another attachment of the same record is plugged on {@code platform} (a running instance there). */
+    private static boolean pluggedBesides(Topology topology, Attachment attachment, ServicePlatform platform) {
+        for (Attachment other : topology.attachmentsOf(attachment.iface())) {
+            if (other.id().equals(attachment.id())) {
+                continue;
+            }
+            ResourceInstance instance = topology.instances().get(other.instance());
+            if (instance != null && instance.isActive() && instance.platform().get().equals(platform.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The hypervisor runs an instance and plugs all its attachments (start, place, move's arrival). */

@@ -60,6 +60,7 @@ public final class Coordinator {
 
     private final Repository repository;
     private final Clock clock;
+    private final RequestCodec codec;
     private final ReentrantLock writer = new ReentrantLock();
     private final Map<String, Accepted> tokens = new HashMap<>();
     private final List<Consumer<Accepted>> listeners = new CopyOnWriteArrayList<>();
@@ -69,13 +70,34 @@ public final class Coordinator {
     private boolean committed;
 
     public Coordinator(Repository repository) {
-        this(repository, Clock.systemUTC());
+        this(repository, RequestCodec.DESCRIPTION, Clock.systemUTC());
     }
 
-    public Coordinator(Repository repository, Clock clock) {
+    public Coordinator(Repository repository, RequestCodec codec) {
+        this(repository, codec, Clock.systemUTC());
+    }
+
+    public Coordinator(Repository repository, RequestCodec codec, Clock clock) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.codec = Objects.requireNonNull(codec, "codec");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.snapshot = repository.load();
+    }
+
+    /**
+     * Applies the journal of another lab, request by request, as each was first sent: the way to
+     * check that a journal explains its lab, or to rebuild a lab from its journal.
+     *
+     * @return the outcomes; every one is accepted when the journal replays cleanly
+     * @throws IllegalArgumentException if an entry cannot be decoded with this coordinator's codec
+     */
+    public List<Outcome> replay(List<JournalEntry> journal) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        for (JournalEntry entry : journal) {
+            outcomes.add(submit(new Submission(codec.decode(entry.request()), entry.principal(), false,
+                    entry.clientToken())));
+        }
+        return outcomes;
     }
 
     /** The last committed state; immutable, safe to read from any thread. */
@@ -255,7 +277,7 @@ public final class Coordinator {
             return Optional.empty();
         }
         JournalEntry entry = journaled.get();
-        if (!entry.request().equals(s.request().describe()) || !entry.principal().equals(s.as())) {
+        if (!entry.request().equals(codec.encode(s.request())) || !entry.principal().equals(s.as())) {
             return Optional.of(mismatch(s, token));
         }
         Optional<String> created = entry.result().startsWith("created ")
@@ -278,7 +300,7 @@ public final class Coordinator {
         // Kept short: the journal's rows are rewritten with their page on every commit.
         String result = accepted.createdId().map(id -> "created " + id).orElse("ok") + "; "
                 + accepted.operations().size() + " configuration operation(s)";
-        return new JournalEntry(accepted.version(), accepted.submission().as(), accepted.submission().request().describe(),
+        return new JournalEntry(accepted.version(), accepted.submission().as(), codec.encode(accepted.submission().request()),
                 result, clock.instant(), accepted.submission().clientToken());
     }
 

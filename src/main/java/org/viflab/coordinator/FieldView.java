@@ -66,7 +66,8 @@ public final class FieldView {
         List<String> macs = new ArrayList<>();
         for (Attachment attachment : attachments) {
             ResourceInstance instance = topology.instances().get(attachment.instance());
-            if (instance != null && instance.isActive() && !propagation.attaching(attachment.id())) {
+            if (instance != null && instance.isActive() && !propagation.attaching(attachment.id())
+                    && !propagation.plugQueued(attachment.iface(), instance.id())) {
                 ServicePlatform platform = topology.platforms().get(instance.platform().get());
                 String mac = platform.nicFor(attachment.deviceIndex()).mac().toString();
                 if (!macs.contains(mac)) {

@@ -346,7 +346,9 @@ final class InterfaceRules {
             c.immediate = true;
         }
         for (Attachment attachment : targets) {
-            c.emitAll(ConfigOperations.unplug(t, attachment));
+            // Against the state without the targets already unplugged: the last plug of a record
+            // on a platform unloads its groups.
+            c.emitAll(ConfigOperations.unplug(c.now(), attachment));
             c.next.removeAttachment(attachment.id());
         }
         Topology after = c.now();
@@ -464,6 +466,10 @@ final class InterfaceRules {
                         throw reject(INVALID_IP_ADDRESS_IN_USE, "The address " + ip + " is already used by " + other.id()
                                 + (r.allowReassignment() ? " in another subnet." : "; allow reassignment to move it."));
                     }
+                    if (!Lookup.maySetIps(c.as, other)) {
+                        throw reject(UNAUTHORIZED_OPERATION, c.as + " may not take " + ip + " from " + other.id()
+                                + " (owner " + other.owner() + "): reassignment needs the right to set its addresses too.");
+                    }
                     if (other.primaryIp().equals(ip)) {
                         throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is the primary address of "
                                 + other.id() + "; it cannot be moved.");
@@ -551,6 +557,10 @@ final class InterfaceRules {
                         + " is already associated with " + holder.get() + ".");
             }
             InterfaceRecord other = c.now().interfaces().get(holder.get());
+            if (!Lookup.maySetIps(c.as, other)) {
+                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not take " + r.publicIp() + " from " + other.id()
+                        + " (owner " + other.owner() + "): reassociation needs the right to set its addresses too.");
+            }
             InterfaceRecord.Builder shrunk = other.toBuilder();
             shrunk.publicIps = other.publicIps().stream().filter(p -> !p.publicIp().equals(r.publicIp())).toList();
             c.next.putInterface(shrunk.build());

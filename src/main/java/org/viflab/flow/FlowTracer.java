@@ -366,8 +366,9 @@ public final class FlowTracer {
 
         /**
          * Picks the instance that receives traffic for a record: among those running and plugged, by the
-         * flow hash (one candidate: that one). When none is ready, reports the first not running, else
-         * the first running but not plugged.
+         * flow hash (one candidate: that one). When none is ready, reports the first that runs but does
+         * not have the record plugged yet (the nearest to receiving), else the first candidate, which
+         * is not running.
          */
         private Choice choose(InterfaceId target, List<InstanceId> candidates) {
             Choice choice = new Choice();

@@ -17,6 +17,7 @@ import org.viflab.coordinator.Outcome.Accepted;
 import org.viflab.coordinator.PropagationView;
 import org.viflab.coordinator.Repository;
 import org.viflab.coordinator.Request;
+import org.viflab.coordinator.RequestCodec;
 import org.viflab.coordinator.Submission;
 import org.viflab.fabric.Fabric;
 import org.viflab.fabric.Propagation;
@@ -57,9 +58,9 @@ public final class Lab implements AutoCloseable {
     private final History history = new History();
     private final List<Consumer<LabEvent>> listeners = new CopyOnWriteArrayList<>();
 
-    private Lab(Repository repository) {
+    private Lab(Repository repository, RequestCodec codec) {
         this.repository = repository;
-        this.coordinator = new Coordinator(repository);
+        this.coordinator = new Coordinator(repository, codec);
         // The stored lab was realized when its requests were accepted: compile it at once.
         this.propagation = new Propagation(Fabric.compile(coordinator.snapshot()), Mode.INSTANT);
         coordinator.propagation(new PropagationView() {
@@ -72,12 +73,31 @@ public final class Lab implements AutoCloseable {
             public boolean detaching(InterfaceId iface) {
                 return propagation.detaching(iface);
             }
+
+            @Override
+            public boolean plugQueued(InterfaceId iface, InstanceId instance) {
+                if (propagation.pendingCount() == 0) {
+                    return false;
+                }
+                for (Propagation.Pending pending : propagation.pending()) {
+                    if (pending.op() instanceof ConfigOperation.PlugOp plug && plug.plug()
+                            && plug.iface().equals(iface) && plug.instance().equals(instance)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         });
     }
 
     /** Opens a lab on a repository; the lab owns it from now on and closes it with itself. */
     public static Lab open(Repository repository) {
-        return new Lab(Objects.requireNonNull(repository, "repository"));
+        return open(repository, RequestCodec.DESCRIPTION);
+    }
+
+    /** Opens a lab whose journal is written with {@code codec} (a replayable one, for saved labs). */
+    public static Lab open(Repository repository, RequestCodec codec) {
+        return new Lab(Objects.requireNonNull(repository, "repository"), codec);
     }
 
     // ---- reading ---------------------------------------------------------------------------

@@ -124,7 +124,8 @@ public final class ScenarioRun {
             changed.addAll(result.changedFlows());
             Outcome o = outcome.orElseThrow();
             if (o instanceof Accepted accepted) {
-                initiated = accepted.operations();
+                // A replay answers the first result but initiates nothing now.
+                initiated = accepted.replayed() ? List.of() : accepted.operations();
                 answer = "accepted" + accepted.createdId().map(id -> " (" + id + ")").orElse("");
             } else {
                 answer = "rejected " + o;

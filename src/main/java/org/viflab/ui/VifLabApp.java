@@ -1,28 +1,25 @@
 package org.viflab.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
-import javafx.scene.layout.BorderPane;
+import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.viflab.coordinator.Coordinator;
-import org.viflab.model.Topology;
+import org.viflab.bench.Figure;
 import org.viflab.store.H2Repository;
 
 /**
- * The desktop app's entry point and composition root: opens the lab (the default H2 file unless
- * told otherwise) and shows it.
+ * The desktop app's entry point and composition root: the one GUI class that knows the database.
+ * It gives the rest of the GUI an H2 {@link LabStore}, builds the main view model and view, opens
+ * the lab (the default H2 file unless told otherwise) off the FX thread and, if asked, a scenario.
  */
 public final class VifLabApp extends Application {
 
     private static volatile Optional<String> database = Optional.empty();
     private static volatile Optional<Path> scenario = Optional.empty();
 
-    private H2Repository repository;
+    private MainViewModel vm;
 
     /** Starts the app and blocks until its window is closed. */
     public static void start(Optional<String> labDatabase, Optional<Path> scenarioFile) {
@@ -31,31 +28,53 @@ public final class VifLabApp extends Application {
         Application.launch(VifLabApp.class);
     }
 
+    /** Labs in H2: files for kept labs, named in-memory databases for scratch labs and scenarios. */
+    public static LabStore h2Store() {
+        return new LabStore(H2Repository::open, H2Repository::inMemory, H2Repository::defaultLabPath, ".mv.db");
+    }
+
+    /**
+     * Measures the canvas on a generated lab of {@code instances} instances and {@code interfaces}
+     * interface records (for {@code viflab bench}); see {@link CanvasBenchmark}.
+     */
+    public static List<Figure> benchmark(int instances, int interfaces) {
+        return CanvasBenchmark.run(h2Store(), instances, interfaces);
+    }
+
     @Override
     public void start(Stage stage) {
-        repository = database.map(H2Repository::open).orElseGet(() -> H2Repository.open(H2Repository.defaultLabPath()));
-        Coordinator coordinator = new Coordinator(repository);
-        Topology topology = coordinator.snapshot();
-        TreeItem<String> root = new TreeItem<>("Lab " + repository.url());
-        root.setExpanded(true);
-        topology.partitions().values().forEach(p -> {
-            TreeItem<String> partition = new TreeItem<>("partition " + p.id() + " " + p.cidr());
-            topology.subnets().values().stream().filter(s -> s.partition().equals(p.id()))
-                    .forEach(s -> partition.getChildren().add(new TreeItem<>("subnet " + s.id() + " " + s.cidr())));
-            root.getChildren().add(partition);
+        Texts texts = new Texts(Texts.systemLocale());
+        Notifier notifier = new FxNotifier(() -> stage, texts);
+        vm = new MainViewModel(h2Store(), texts, notifier, task -> {
+            Thread worker = new Thread(task, "viflab-open-lab");
+            worker.setDaemon(true);
+            worker.start();
         });
-        topology.instances().values().forEach(i -> root.getChildren().add(new TreeItem<>("instance " + i.id() + " " + i.state())));
-        BorderPane pane = new BorderPane(new TreeView<>(root));
-        pane.setTop(new Label("VIF Lab — " + topology));
-        stage.setTitle("VIF Lab");
-        stage.setScene(new Scene(pane, 1000, 700));
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() ->
+                notifier.unexpected(texts.get("error.unexpected"), error)));
+        vm.scenario().loadLibrary(libraryFolder());
+        MainView view = new MainView(vm, stage, 1440, 900);
+        stage.setScene(view.scene());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         stage.show();
+        String location = database.orElseGet(() -> h2Store().defaultLocation().get().toString());
+        vm.openLab(location, () -> {
+            view.canvas().fitWhenShown();
+            scenario.ifPresent(vm::openScenario);
+        });
+    }
+
+    /** The built-in scenario library: {@code -Dviflab.scenarios=…}, else {@code scenarios/} here. */
+    private static Path libraryFolder() {
+        String configured = System.getProperty("viflab.scenarios");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("scenarios");
     }
 
     @Override
     public void stop() {
-        if (repository != null) {
-            repository.close();
+        if (vm != null) {
+            vm.close();
         }
     }
 }

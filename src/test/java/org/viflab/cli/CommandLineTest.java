@@ -107,6 +107,17 @@ class CommandLineTest {
     }
 
     @Test
+    void benchPrintsEveryFigureAsJson() {
+        assertThat(run("bench", "--quick", "--json", "--instances", "40", "--interfaces", "200")).isZero();
+        String json = out.toString();
+        assertThat(json).startsWith("[").contains("\"name\": \"attach+detach pairs/s (file database)\"")
+                .contains("\"unit\": \"pairs/s\"").contains("\"ratio\": ").contains("\"pass\": ")
+                .contains("single-flow trace, median").contains("load a scenario of 200 interfaces")
+                .doesNotContain("NaN");
+        assertThat(json.split("\\{\"name\"", -1)).hasSizeGreaterThanOrEqualTo(11);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"run", "check", "trace", "describe", "import-aws", "bench", "gui"}) {
             out.getBuffer().setLength(0);

@@ -40,11 +40,12 @@ class RealizationProperties {
                 }
                 assertThat(instant.realized()).as("instant propagation after " + move.submission().request().describe()).isTrue();
             }
+            // The two labs may have answered differently (a detach while attaching is refused only
+            // stepwise), so each is compared with what its own desired state compiles to.
             stepwise.drain();
             Fabric compiled = Fabric.compile(stepwise.snapshot());
             assertThat(stepwise.fabric().differences(compiled)).isEmpty();
-            assertThat(stepwise.snapshot().attachments()).isEqualTo(instant.snapshot().attachments());
-            assertThat(stepwise.fabric()).isEqualTo(instant.fabric());
+            assertThat(stepwise.fabric()).isEqualTo(compiled);
         }
     }
 

@@ -9,6 +9,7 @@ import org.viflab.coordinator.Outcome;
 import org.viflab.coordinator.RandomRequests;
 import org.viflab.coordinator.Submission;
 import org.viflab.lab.Lab;
+import org.viflab.scenario.JournalCodec;
 import org.viflab.store.H2Repository;
 
 /**
@@ -24,7 +25,7 @@ public final class CrashChild {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         long seed = Long.parseLong(args[1]);
-        Lab lab = Lab.open(H2Repository.open(file));
+        Lab lab = Lab.open(H2Repository.open(file), JournalCodec.INSTANCE);
         if (lab.snapshot().version() == 0) {
             for (Submission s : Fixture.standardRequests()) {
                 acknowledge(lab, s);

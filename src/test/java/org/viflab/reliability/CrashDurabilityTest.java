@@ -13,7 +13,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.viflab.coordinator.Coordinator;
 import org.viflab.coordinator.CoordinatorInvariantsProperties;
+import org.viflab.coordinator.Outcome;
+import org.viflab.scenario.JournalCodec;
 import org.viflab.coordinator.JournalEntry;
 import org.viflab.lab.Lab;
 import org.viflab.store.H2Repository;
@@ -22,7 +25,7 @@ import org.viflab.store.H2Repository;
  * Kills a VIF Lab process with SIGKILL at random moments while it commits random requests, and
  * checks after each kill that the lab file opens without repair, that every acknowledged request is
  * there, that none is half applied (the invariants hold, the journal has one entry per version),
- * and that the realized state compiles from what was stored.
+ * that the realized state compiles from what was stored, and that the journal replays to the same lab.
  */
 class CrashDurabilityTest {
 
@@ -37,7 +40,7 @@ class CrashDurabilityTest {
         Random random = new Random(20261125L);
         for (int kill = 1; kill <= KILLS; kill++) {
             long lastAcknowledged = runAndKill(file, random.nextLong(), 5 + random.nextInt(60));
-            try (H2Repository repository = H2Repository.open(file); Lab lab = Lab.open(repository)) {
+            try (H2Repository repository = H2Repository.open(file); Lab lab = Lab.open(repository, JournalCodec.INSTANCE)) {
                 long version = lab.snapshot().version();
                 assertThat(version).as("kill %d: version after reopening", kill).isGreaterThanOrEqualTo(lastAcknowledged);
                 CoordinatorInvariantsProperties.assertInvariants(lab.snapshot());
@@ -48,6 +51,11 @@ class CrashDurabilityTest {
                 }
                 assertThat(lab.realized()).isTrue();
                 assertThat(repository.writeDelay()).isZero();
+                try (H2Repository fresh = H2Repository.inMemory()) {
+                    Coordinator replaying = new Coordinator(fresh, JournalCodec.INSTANCE);
+                    assertThat(replaying.replay(journal)).as("kill %d: the journal replays", kill).allMatch(Outcome::isAccepted);
+                    assertThat(replaying.snapshot()).as("kill %d: the journal rebuilds the lab", kill).isEqualTo(lab.snapshot());
+                }
             }
         }
     }

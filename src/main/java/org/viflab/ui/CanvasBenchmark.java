@@ -1,0 +1,271 @@
+package org.viflab.ui;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import org.viflab.bench.Figure;
+import org.viflab.coordinator.JournalEntry;
+import org.viflab.coordinator.Repository;
+import org.viflab.lab.LabGenerator;
+import org.viflab.model.Topology;
+import org.viflab.ui.canvas.CanvasKey;
+import org.viflab.ui.canvas.TopologyCanvas;
+
+/**
+ * Measures the canvas on a large generated lab: how long opening it takes until the first frame is
+ * drawn (with the progress bar showing meanwhile), how long one panning frame takes to render at
+ * three zoom levels, how many real frames run late while panning, and how long an attach takes to
+ * reach the screen. Figures, not assertions: {@code viflab bench} prints them beside their targets.
+ *
+ * <p>Call it from any thread but the FX thread; it starts the toolkit if needed and shows a window.
+ */
+public final class CanvasBenchmark {
+
+    /** Frames per panning run. */
+    private static final int FRAMES = 120;
+
+    private CanvasBenchmark() {
+    }
+
+    public static List<Figure> run(LabStore store, int instances, int interfaces) {
+        startToolkit();
+        Path dir = scratchFolder();
+        List<Figure> figures = new ArrayList<>();
+        try {
+            Path file = dir.resolve("bench-lab");
+            long generateStart = System.nanoTime();
+            LabGenerator.Generated generated = LabGenerator.generate(instances, interfaces);
+            try (Repository repository = store.open(file.toString())) {
+                repository.commit(0, generated.topology(), generated.ids(), new JournalEntry(
+                        generated.topology().version(), Topology.OPERATOR, "load generated lab", "ok", Instant.now(),
+                        Optional.empty()));
+            }
+            double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
+            String size = instances + " instances, " + interfaces + " interfaces";
+
+            Texts texts = new Texts(java.util.Locale.ENGLISH);
+            MainViewModel vm = new MainViewModel(store, texts, Notifier.SILENT, task -> {
+                Thread t = new Thread(task, "bench-open-lab");
+                t.setDaemon(true);
+                t.start();
+            });
+            Stage[] stage = new Stage[1];
+            MainView view = fx(() -> {
+                stage[0] = new Stage();
+                MainView v = new MainView(vm, stage[0], 1600, 1000);
+                stage[0].setScene(v.scene());
+                stage[0].show();
+                return v;
+            });
+            // Open: the database read and fabric compile run off the FX thread; then the layout,
+            // the projection and the first frame on it.
+            CountDownLatch shown = new CountDownLatch(1);
+            long[] marks = new long[4];
+            boolean[] progressShown = new boolean[1];
+            marks[0] = System.nanoTime();
+            fx(() -> {
+                vm.openLab(file.toString(), () -> {
+                    marks[1] = System.nanoTime();
+                    view.canvas().fit();
+                    view.canvas().snapshot(null, null);
+                    marks[2] = System.nanoTime();
+                    shown.countDown();
+                });
+                progressShown[0] = vm.loadingProperty().get();
+                return null;
+            });
+            if (!shown.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the benchmark lab did not open within two minutes");
+            }
+            figures.add(new Figure("canvas: open " + size + " until the first frame", (marks[2] - marks[0]) / 1e9, "s",
+                    OptionalDouble.empty(), OptionalDouble.of(3.0), false,
+                    "read the H2 file, compile the fabric, lay out, project and render the first frame"
+                            + (progressShown[0] ? " (progress bar shown meanwhile)" : "")));
+            figures.add(new Figure("canvas: of which database and fabric", (marks[1] - marks[0]) / 1e9, "s",
+                    OptionalDouble.empty(), OptionalDouble.empty(), false, "off the FX thread"));
+            figures.add(new Figure("canvas: of which layout, projection and first frame", (marks[2] - marks[1]) / 1e9, "s",
+                    OptionalDouble.empty(), OptionalDouble.empty(), false, "on the FX thread"));
+            figures.add(new Figure("canvas: generate and store the lab", generateSeconds, "s", OptionalDouble.empty(),
+                    OptionalDouble.empty(), false, "set-up, not part of opening"));
+
+            TopologyCanvas canvas = view.canvas();
+            for (double zoom : new double[] {1.0, 0.3, 0.1}) {
+                figures.addAll(fx(() -> pan(canvas, zoom)));
+            }
+            figures.add(fx(() -> realFrames(canvas)));
+            figures.add(fx(() -> attach(vm, canvas, generated)));
+            fx(() -> {
+                stage[0].close();
+                vm.close();
+                return null;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            deleteRecursively(dir);
+        }
+        return figures;
+    }
+
+    /** Renders {@link #FRAMES} panning frames at a zoom level; one frame = pan + cull + render of the canvas. */
+    private static List<Figure> pan(TopologyCanvas canvas, double zoom) {
+        canvas.fit();
+        canvas.zoomBy(zoom / canvas.scale(), 0, 0);
+        canvas.panBy(-canvas.panX(), -canvas.panY());
+        SnapshotParameters params = new SnapshotParameters();
+        WritableImage image = new WritableImage((int) Math.max(1, canvas.getWidth()), (int) Math.max(1, canvas.getHeight()));
+        canvas.snapshot(params, image);
+        long[] frames = new long[FRAMES];
+        long[] culls = new long[FRAMES];
+        for (int i = 0; i < FRAMES; i++) {
+            long start = System.nanoTime();
+            canvas.panBy(-23, -14);
+            long culled = System.nanoTime();
+            canvas.snapshot(params, image);
+            frames[i] = System.nanoTime() - start;
+            culls[i] = culled - start;
+        }
+        String at = Math.round(zoom * 100) + "%";
+        int nodes = canvas.shownNodeCount();
+        return List.of(
+                new Figure("canvas: pan frame p95 at " + at, percentile(frames, 95) / 1e6, "ms", OptionalDouble.empty(),
+                        OptionalDouble.of(16), false, "pan, cull and render the canvas (" + nodes + " nodes in the scene)"),
+                new Figure("canvas: pan frame median at " + at, percentile(frames, 50) / 1e6, "ms", OptionalDouble.empty(),
+                        OptionalDouble.empty(), false, "same, median"),
+                new Figure("canvas: pan and cull p95 at " + at, percentile(culls, 95) / 1e6, "ms", OptionalDouble.empty(),
+                        OptionalDouble.empty(), false, "the FX-thread work of a pan before rendering"));
+    }
+
+    /** Pans one step per real frame for two seconds at 100 % and counts the frames that came late. */
+    private static Figure realFrames(TopologyCanvas canvas) throws InterruptedException {
+        canvas.zoomBy(1.0 / canvas.scale(), 0, 0);
+        List<Long> gaps = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(1);
+        AnimationTimer timer = new AnimationTimer() {
+            private long last;
+            private final long end = System.nanoTime() + 2_000_000_000L;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    gaps.add(now - last);
+                }
+                last = now;
+                canvas.panBy(-9, -5);
+                if (now > end) {
+                    stop();
+                    done.countDown();
+                }
+            }
+        };
+        timer.start();
+        long late = 0;
+        // The timer runs on the FX thread: keep it turning in a nested event loop until it is done.
+        Object key = new Object();
+        Thread release = new Thread(() -> {
+            try {
+                done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Platform.runLater(() -> Platform.exitNestedEventLoop(key, null));
+        });
+        release.start();
+        Platform.enterNestedEventLoop(key);
+        for (long gap : gaps) {
+            if (gap > 20_000_000L) {
+                late++;
+            }
+        }
+        double share = gaps.isEmpty() ? 0 : 100.0 * late / gaps.size();
+        return new Figure("canvas: real frames later than 20 ms while panning at 100%", share, "%",
+                OptionalDouble.empty(), OptionalDouble.of(5), false,
+                gaps.size() + " frames in two seconds, one pan step per frame");
+    }
+
+    /** Drags nothing: attaches a free record through the canvas model and renders the next frame. */
+    private static Figure attach(MainViewModel vm, TopologyCanvas canvas, LabGenerator.Generated generated) {
+        String record = generated.freeInterfaces().get(0).value();
+        Topology t = vm.session().topology();
+        String zone = t.interfaces().get(generated.freeInterfaces().get(0)).zone();
+        String instance = generated.instances().stream().filter(i -> t.instances().get(i).zone().equals(zone))
+                .filter(i -> t.attachmentsOn(i).size() < t.instances().get(i).limits().maxInterfaces())
+                .findFirst().orElseThrow().value();
+        long start = System.nanoTime();
+        vm.canvas().drop(CanvasKey.of(CanvasKey.Kind.INTERFACE, record), CanvasKey.of(CanvasKey.Kind.INSTANCE, instance));
+        canvas.snapshot(null, null);
+        double took = (System.nanoTime() - start) / 1e6;
+        return new Figure("canvas: attach by drop until the next frame", took, "ms", OptionalDouble.empty(),
+                OptionalDouble.of(100), false, "request, re-layout of the whole lab, reconcile and render");
+    }
+
+    private static long percentile(long[] samples, double p) {
+        long[] sorted = Arrays.copyOf(samples, samples.length);
+        Arrays.sort(sorted);
+        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100.0 * sorted.length) - 1));
+        return sorted[index];
+    }
+
+    private static void startToolkit() {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        Platform.setImplicitExit(false);
+        try {
+            started.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T fx(Callable<T> body) {
+        if (Platform.isFxApplicationThread()) {
+            throw new IllegalStateException("run the canvas benchmark off the FX thread");
+        }
+        FutureTask<T> task = new FutureTask<>(body);
+        Platform.runLater(task);
+        try {
+            return task.get(5, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            throw new IllegalStateException("canvas benchmark step failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path scratchFolder() {
+        try {
+            return Files.createTempDirectory("viflab-canvas-bench");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch folder for the benchmark", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a scratch folder left behind in the temporary directory is harmless
+        }
+    }
+}

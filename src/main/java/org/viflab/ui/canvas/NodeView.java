@@ -1,0 +1,211 @@
+package org.viflab.ui.canvas;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
+import org.viflab.model.Partition;
+import org.viflab.model.PhysicalNic;
+import org.viflab.model.ResourceInstance;
+import org.viflab.model.ServicePlatform;
+import org.viflab.model.Subnet;
+import org.viflab.ui.Texts;
+
+/**
+ * One node of the canvas. It holds its key and the item it was last drawn from, nothing else: its
+ * words come from the item's model object, its look from CSS classes ({@code vif-<kind>} and the
+ * item's state).
+ */
+final class NodeView extends Region {
+
+    private static final double CHAR_W = 7.2;
+    private static final double SMALL_CHAR_W = 6.3;
+
+    private final CanvasKey key;
+    private final Text title = text("node-title");
+    private final Text aside = text("node-aside");
+    private final Text second = text("node-second");
+    private final Text center = text("node-center");
+    private Item item;
+    private Lod lod;
+    private String stateClass;
+    private Tooltip tooltip;
+
+    NodeView(CanvasKey key) {
+        this.key = key;
+        setId(key.nodeId());
+        getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
+        getChildren().addAll(title, aside, second, center);
+        setFocusTraversable(false);
+    }
+
+    private static Text text(String styleClass) {
+        Text t = new Text();
+        t.getStyleClass().add(styleClass);
+        t.setTextOrigin(VPos.TOP);
+        t.setManaged(false);
+        return t;
+    }
+
+    CanvasKey key() {
+        return key;
+    }
+
+    Item item() {
+        return item;
+    }
+
+    /** Draws the node for {@code newItem} at the given level of detail (does nothing if both are unchanged). */
+    void update(Item newItem, Lod newLod, Texts texts) {
+        if (newItem.equals(item) && newLod == lod) {
+            return;
+        }
+        item = newItem;
+        lod = newLod;
+        Rect b = newItem.bounds();
+        relocate(b.x(), b.y());
+        setPrefSize(b.w(), b.h());
+        setMinSize(b.w(), b.h());
+        setMaxSize(b.w(), b.h());
+        resize(b.w(), b.h());
+        String state = newItem.state().isEmpty() ? null : "state-" + newItem.state().replace(' ', '-');
+        if (stateClass != null && !stateClass.equals(state)) {
+            getStyleClass().remove(stateClass);
+        }
+        if (state != null && !state.equals(stateClass)) {
+            getStyleClass().add(state);
+        }
+        stateClass = state;
+        words(texts);
+        requestLayout();
+    }
+
+    private void words(Texts texts) {
+        String t = "";
+        String a = "";
+        String s = "";
+        String c = "";
+        String tip = null;
+        Object model = item.model();
+        switch (key.kind()) {
+            case PARTITION -> {
+                Partition p = (Partition) model;
+                t = p.id() + "  " + p.cidr();
+                a = texts.get("canvas.partition.owner", p.owner());
+            }
+            case SUBNET -> {
+                Subnet sn = (Subnet) model;
+                t = sn.id() + "  " + sn.cidr();
+                a = texts.get("canvas.subnet.free", item.count());
+                if (lod != Lod.DETAIL && item.members() > 0) {
+                    c = texts.get("canvas.subnet.records", item.members());
+                }
+                tip = sn.zone();
+            }
+            case ZONE -> t = texts.get("canvas.zone", model);
+            case PLATFORM -> {
+                ServicePlatform p = (ServicePlatform) model;
+                t = p.id().value();
+                a = item.count() + "/" + p.capacity();
+                if (lod == Lod.COARSE && item.members() > 0) {
+                    c = texts.get("canvas.platform.instances", item.members());
+                }
+            }
+            case TRAY -> t = texts.get("canvas.tray");
+            case INTERNET -> t = "☁ " + texts.get("canvas.internet");
+            case ON_PREMISES -> {
+                Partition p = (Partition) model;
+                t = "⌂ " + texts.get("canvas.onPremises");
+                s = p.vpnOnPremises().map(Object::toString).orElse("");
+            }
+            case GATEWAY -> {
+                Partition p = (Partition) model;
+                t = key.id().startsWith("igw:") ? "IGW" : "VPN";
+                tip = texts.get(key.id().startsWith("igw:") ? "canvas.igw" : "canvas.vgw", p.id());
+            }
+            case NIC -> {
+                PhysicalNic nic = (PhysicalNic) model;
+                t = (nic.up() ? "▲ " : "▼ ") + nic.id();
+                tip = nic.id() + "  " + nic.mac() + "  " + texts.get(nic.up() ? "canvas.nic.up" : "canvas.nic.down")
+                        + "\n" + texts.get("canvas.nic.toggle");
+            }
+            case INSTANCE -> {
+                ResourceInstance i = (ResourceInstance) model;
+                t = i.id().value();
+                a = i.type();
+                if (lod != Lod.DETAIL && item.members() > 0) {
+                    c = "+" + item.members() + " VIF";
+                }
+                tip = i.id() + " · " + i.type() + " · " + texts.get("state." + i.state()) + " · " + i.zone();
+            }
+            case INTERFACE -> {
+                Item.Chip chip = (Item.Chip) model;
+                t = chip.record().id().value();
+                a = chip.attachment().map(at -> "#" + at.deviceIndex()).orElse("");
+                String publicIps = chip.record().publicIps().isEmpty() ? ""
+                        : " · " + chip.record().publicIps().get(0).publicIp();
+                s = chip.record().primaryIp() + publicIps;
+                tip = chip.record().id() + " · " + texts.get("status." + chip.status().name()) + "\n"
+                        + texts.get("canvas.chip.mac", chip.macs().isEmpty() ? "—" : String.join(", ", chip.macs()));
+            }
+            default -> {
+            }
+        }
+        double room = item.bounds().w() - 16 - (a.isEmpty() ? 0 : (a.length() * SMALL_CHAR_W + 8));
+        title.setText(fit(t, room, CHAR_W));
+        aside.setText(a);
+        second.setText(fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
+        center.setText(c);
+        if (tip != null) {
+            if (tooltip == null) {
+                tooltip = new Tooltip();
+                Tooltip.install(this, tooltip);
+            }
+            tooltip.setText(tip);
+        }
+    }
+
+    private static String fit(String text, double room, double charWidth) {
+        int max = (int) Math.max(3, room / charWidth);
+        return text.length() <= max ? text : text.substring(0, Math.max(1, max - 1)) + "…";
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        boolean small = key.kind() == CanvasKey.Kind.NIC || key.kind() == CanvasKey.Kind.GATEWAY;
+        double top = small ? 3 : 6;
+        title.relocate(8, top);
+        double asideW = aside.getLayoutBounds().getWidth();
+        aside.relocate(w - asideW - 8, top + 1);
+        second.relocate(8, top + 15);
+        double cw = center.getLayoutBounds().getWidth();
+        double ch = center.getLayoutBounds().getHeight();
+        center.relocate((w - cw) / 2, Math.max(top + 18, (h - ch) / 2 + 6));
+    }
+
+    /** Marks the node as a drop target: {@code ok}, {@code bad}, or neither ({@code null}). */
+    void dropFeedback(Boolean ok) {
+        getStyleClass().removeAll("drop-ok", "drop-bad");
+        if (ok != null) {
+            getStyleClass().add(ok ? "drop-ok" : "drop-bad");
+        }
+    }
+
+    void selected(boolean on) {
+        if (on) {
+            if (!getStyleClass().contains("selected")) {
+                getStyleClass().add("selected");
+            }
+        } else {
+            getStyleClass().remove("selected");
+        }
+    }
+
+    static List<CanvasKey.Kind> regionKinds() {
+        return List.of(CanvasKey.Kind.PARTITION, CanvasKey.Kind.SUBNET, CanvasKey.Kind.ZONE, CanvasKey.Kind.PLATFORM,
+                CanvasKey.Kind.TRAY, CanvasKey.Kind.INTERNET, CanvasKey.Kind.ON_PREMISES, CanvasKey.Kind.GATEWAY);
+    }
+}

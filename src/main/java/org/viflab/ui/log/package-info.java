@@ -1,0 +1,4 @@
+/**
+ * The log of requests with their principal, answer and configuration operations.
+ */
+package org.viflab.ui.log;

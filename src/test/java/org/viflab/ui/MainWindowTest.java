@@ -1,0 +1,153 @@
+package org.viflab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.viflab.model.InterfaceId;
+import org.viflab.net.Ipv4Address;
+import org.viflab.ui.canvas.CanvasKey.Kind;
+import org.viflab.ui.scenario.StepRow;
+
+/** The rest of the window as a person uses it: the create form, undo and redo, the language, a scenario. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private MainWindowFixture window;
+
+    @Start
+    void start(Stage stage) {
+        window = new MainWindowFixture(stage);
+    }
+
+    @Test
+    void theCreateFormKeepsSubmitDisabledWhileAFieldIsWrongAndCreatesTheRecord(FxRobot robot) {
+        robot.clickOn("#palette-vif");
+        Button submit = robot.lookup("#form-submit").queryButton();
+        assertThat(robot.lookup("#create-interface-form").query().isVisible()).isTrue();
+        assertThat(submit.isDisabled()).isFalse();
+
+        robot.clickOn("#form-id").eraseText(10).write("vif-new");
+        robot.clickOn("#form-private-ips").write("10.0.2.999");
+        Label ipError = robot.lookup("#error-privateIps").query();
+        assertThat(ipError.isVisible()).isTrue();
+        assertThat(ipError.getText()).isEqualTo("'10.0.2.999' is not an IPv4 address");
+        assertThat(submit.isDisabled()).isTrue();
+
+        robot.eraseText(3).write("7");
+        // 10.0.2.7 is vif-spare's: the coordinator's dry run says so, beside the field
+        assertThat(ipError.getText()).startsWith("InvalidIPAddress.InUse");
+        assertThat(submit.isDisabled()).isTrue();
+
+        robot.eraseText(1).write("50");
+        assertThat(ipError.isVisible()).isFalse();
+        assertThat(submit.isDisabled()).isFalse();
+        robot.clickOn(submit);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var created = window.lab().interfaces().get(InterfaceId.interfaceId("vif-new"));
+        assertThat(created).isNotNull();
+        assertThat(created.subnet().value()).isEqualTo("app");
+        assertThat(created.privateIps()).containsExactly(Ipv4Address.parse("10.0.2.50"));
+        assertThat(robot.lookup("#create-interface-form").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#inspector-title").queryAs(Label.class).getText()).isEqualTo("Interface vif-new");
+        Node chip = window.node(robot, Kind.INTERFACE, "vif-new");
+        assertThat(window.node(robot, Kind.SUBNET, "app").getBoundsInParent().contains(chip.getBoundsInParent())).isTrue();
+    }
+
+    @Test
+    void undoAndRedoFromTheToolbar(FxRobot robot) {
+        Button undo = robot.lookup("#tb-undo").queryButton();
+        Button redo = robot.lookup("#tb-redo").queryButton();
+        assertThat(undo.isDisabled()).isTrue();
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .dropTo(window.node(robot, Kind.INSTANCE, "vm-2"));
+        assertThat(window.attachedTo("vif-web")).containsExactly("vm-2");
+        assertThat(undo.isDisabled()).isFalse();
+        assertThat(undo.getTooltip().getText()).contains("attach vif-web to vm-2");
+
+        robot.clickOn(undo);
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+        assertThat(window.vm.session().watched().get("web").landing()).isEmpty();
+        assertThat(redo.isDisabled()).isFalse();
+        assertThat(undo.isDisabled()).isTrue();
+
+        robot.clickOn(redo);
+        assertThat(window.attachedTo("vif-web")).containsExactly("vm-2");
+        Node chip = window.node(robot, Kind.INTERFACE, "vif-web");
+        assertThat(window.node(robot, Kind.INSTANCE, "vm-2").getBoundsInParent().contains(chip.getBoundsInParent())).isTrue();
+        // keyboard too
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+    }
+
+    @Test
+    void choosingJapaneseChangesTheLabels(FxRobot robot) {
+        assertThat(robot.lookup("#tb-undo").queryButton().getText()).isEqualTo("Undo");
+        ComboBox<?> language = robot.lookup("#tb-language").queryComboBox();
+        robot.clickOn(language);
+        robot.clickOn("日本語");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#tb-undo").queryButton().getText()).isEqualTo("元に戻す");
+        assertThat(robot.lookup("#tb-open-scenario").queryButton().getText()).isEqualTo("シナリオを開く");
+        TabPane tabs = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("ログ", "監視フロー", "トレース", "シナリオ");
+        assertThat(robot.lookup("#palette-vif").queryAs(Label.class).getText()).contains("インターフェース");
+        TableView<?> flows = robot.lookup("#watched-flows-table").queryTableView();
+        assertThat(flows.getColumns().get(2).getText()).isEqualTo("結果");
+        // the canvas speaks Japanese too, and still works
+        assertThat(window.view.canvas().nodeOf(org.viflab.ui.canvas.CanvasKey.of(Kind.TRAY, "unplaced"))).isPresent();
+        assertThat(robot.lookup("#tray-unplaced .node-title").queryAs(javafx.scene.text.Text.class).getText())
+                .isEqualTo("未配置");
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));
+        assertThat(window.attachedTo("vif-web")).containsExactly("vm-1");
+    }
+
+    @Test
+    void openingAScenarioAndSteppingItThroughTheScenarioTab(FxRobot robot) {
+        Path file = Path.of("src/test/resources/scenario/move-interface.yaml");
+        robot.interact(() -> window.vm.openScenario(file));
+        robot.clickOn("#tab-scenario .tab-label");
+        assertThat(robot.lookup("#scenario-title").queryAs(Label.class).getText())
+                .isEqualTo("Move an interface to a standby server");
+        TableView<StepRow> steps = robot.lookup("#scenario-steps").queryTableView();
+        assertThat(steps.getItems()).hasSize(6);
+        assertThat(steps.getItems().get(0).status()).isEqualTo(StepRow.Status.NEXT);
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+
+        robot.clickOn("#scenario-next");
+        assertThat(window.attachedTo("vif-web")).containsExactly("vm-1");
+        assertThat(robot.lookup("#scenario-narration").queryAs(Label.class).getText()).isEqualTo("The web address is on vm-1.");
+        assertThat(steps.getItems().get(0).status()).isEqualTo(StepRow.Status.PASSED);
+        robot.clickOn("#scenario-next");
+        robot.clickOn("#scenario-next");
+        // bob's attach is rejected, as the scenario expects: the step passes
+        assertThat(steps.getItems().get(2).status()).isEqualTo(StepRow.Status.PASSED);
+        assertThat(steps.getItems().get(2).answer()).contains("UnauthorizedOperation");
+        assertThat(robot.lookup("#scenario-summary").queryAs(Label.class).getText()).isEqualTo("3 of 3 steps passed");
+        robot.clickOn("#scenario-next");
+        assertThat(window.attachedTo("vif-web")).containsExactly("vm-2");
+        assertThat(window.vm.session().watched().get("web").landing()).extracting(Object::toString).containsExactly("vm-2");
+
+        robot.clickOn("#scenario-back");
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+        assertThat(steps.getItems().get(3).status()).isEqualTo(StepRow.Status.NEXT);
+    }
+}

@@ -1,0 +1,27 @@
+package org.viflab.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps what the GUI would have told the user, for tests to read. */
+final class RecordingNotifier implements Notifier {
+
+    final List<String> rejections = new ArrayList<>();
+    final List<String> infos = new ArrayList<>();
+    final List<Throwable> failures = new ArrayList<>();
+
+    @Override
+    public void rejected(String code, String sentence) {
+        rejections.add(code + ": " + sentence);
+    }
+
+    @Override
+    public void info(String text) {
+        infos.add(text);
+    }
+
+    @Override
+    public void unexpected(String what, Throwable error) {
+        failures.add(error);
+    }
+}

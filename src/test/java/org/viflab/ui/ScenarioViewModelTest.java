@@ -1,0 +1,53 @@
+package org.viflab.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.viflab.ui.canvas.CanvasKey;
+import org.viflab.ui.scenario.ScenarioViewModel;
+import org.viflab.ui.scenario.StepRow;
+
+/** The Scenario tab's model: the built-in library opens and plays through the GUI's session. */
+class ScenarioViewModelTest {
+
+    @Test
+    void everyBuiltInScenarioOpensAndPlaysWithItsExpectationsHolding() {
+        MainViewModel main = TestLabs.demoViewModel(new RecordingNotifier());
+        ScenarioViewModel scenarios = main.scenario();
+        scenarios.loadLibrary(Path.of("scenarios"));
+        assertThat(scenarios.library()).isNotEmpty();
+        for (Path file : scenarios.library()) {
+            assertThat(scenarios.open(file)).as("%s opens: %s", file, scenarios.errorProperty().get()).isTrue();
+            assertThat(main.session().labNameProperty().get()).startsWith("scenario: ");
+            assertThat(main.canvas().layout().items().size()).as("%s is drawn", file)
+                    .isGreaterThanOrEqualTo(main.session().topology().partitions().size());
+            scenarios.runAll();
+            assertThat(scenarios.steps()).as("%s", file).allSatisfy(row ->
+                    assertThat(row.status()).as("%s step %d: %s", file.getFileName(), row.index(), row.expectations())
+                            .isEqualTo(StepRow.Status.PASSED));
+            assertThat(scenarios.hasNext().get()).isFalse();
+        }
+    }
+
+    @Test
+    void backReplaysTheStepsBeforeTheLastOne() {
+        MainViewModel main = TestLabs.demoViewModel(new RecordingNotifier());
+        ScenarioViewModel scenarios = main.scenario();
+        assertThat(scenarios.open(Path.of("src/test/resources/scenario/move-interface.yaml"))).isTrue();
+        assertThat(main.canvas().layout().item(CanvasKey.of(CanvasKey.Kind.INTERFACE, "vif-web")).orElseThrow().container())
+                .isEqualTo(CanvasKey.of(CanvasKey.Kind.SUBNET, "web"));
+        scenarios.next();
+        assertThat(main.canvas().layout().item(CanvasKey.of(CanvasKey.Kind.INTERFACE, "vif-web")).orElseThrow().container())
+                .isEqualTo(CanvasKey.of(CanvasKey.Kind.INSTANCE, "vm-1"));
+        assertThat(main.log().entries()).hasSize(1);
+        scenarios.next();
+        scenarios.back();
+        assertThat(scenarios.nextProperty().get()).isEqualTo(1);
+        assertThat(scenarios.narrationProperty().get()).isEqualTo("The web address is on vm-1.");
+        assertThat(main.session().topology().attachmentsOf(org.viflab.model.InterfaceId.interfaceId("vif-web")))
+                .hasSize(1);
+        assertThat(scenarios.open(Path.of("no-such-file.yaml"))).isFalse();
+        assertThat(scenarios.errorProperty().get()).contains("no-such-file.yaml");
+    }
+}

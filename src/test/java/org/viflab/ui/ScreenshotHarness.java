@@ -1,0 +1,79 @@
+package org.viflab.ui;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.animation.PauseTransition;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.viflab.lab.Lab;
+import org.viflab.store.H2Repository;
+
+/**
+ * Opens the main window on the demo lab and writes a picture of it, for looking at the app as a
+ * person sees it (run under a virtual display: {@code xvfb-run}). Arguments: the PNG to write, then
+ * optionally {@code ja}, {@code dark}, {@code classroom}, {@code attached} (vif-web on vm-1),
+ * {@code empty} (no demo), {@code form} (the create form open).
+ */
+public final class ScreenshotHarness {
+
+    private static String[] options = new String[0];
+
+    public static void main(String[] args) {
+        options = args;
+        Application.launch(App.class);
+    }
+
+    /** The application the harness launches (the launcher refuses a main class that is one). */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) {
+            new ScreenshotHarness().show(stage);
+        }
+    }
+
+    private static boolean has(String option) {
+        for (String o : options) {
+            if (o.equals(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void show(Stage stage) {
+        Texts texts = new Texts(has("ja") ? Locale.JAPANESE : Locale.ENGLISH);
+        MainViewModel vm = new MainViewModel(VifLabApp.h2Store(), texts, Notifier.SILENT, Runnable::run);
+        MainView view = new MainView(vm, stage, 1600, 1000);
+        stage.setScene(view.scene());
+        stage.show();
+        Lab lab = Lab.open(H2Repository.inMemory());
+        if (!has("empty")) {
+            DemoLab.build(lab);
+        }
+        vm.show(lab, has("empty") ? "~/.viflab/labs/default" : "demo (in memory)");
+        if (has("dark")) {
+            vm.toggleTheme();
+        }
+        if (has("attached")) {
+            vm.canvas().drop(org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, "vif-web"),
+                    org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INSTANCE, "vm-1"));
+            vm.flows().selectedProperty().set("web");
+        }
+        if (has("form")) {
+            vm.showCreateInterface(java.util.Optional.empty());
+            vm.createInterface().privateIpsProperty().set("10.0.1.999");
+        }
+        if (has("classroom")) {
+            vm.toggleClassroom();
+        }
+        view.canvas().fitWhenShown();
+        PauseTransition wait = new PauseTransition(Duration.seconds(2));
+        wait.setOnFinished(e -> {
+            PngExport.write(view.scene().snapshot(null), Path.of(options[0]));
+            Platform.exit();
+        });
+        wait.play();
+    }
+}
