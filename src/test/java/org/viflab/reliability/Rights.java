@@ -1,27 +1,20 @@
 package org.viflab.reliability;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.viflab.coordinator.Request;
-import org.viflab.coordinator.Request.AssignIps;
-import org.viflab.coordinator.Request.AssociatePublicIp;
 import org.viflab.model.Attachment;
 import org.viflab.model.InterfaceRecord;
 import org.viflab.model.Partition;
 import org.viflab.model.PartitionId;
 import org.viflab.model.PrincipalId;
-import org.viflab.model.PublicAddress;
 import org.viflab.model.ResourceInstance;
 import org.viflab.model.Topology;
-import org.viflab.net.Ipv4Address;
 
 /**
  * What a principal may change, read from the semantics: a partition and what is in it (subnets,
@@ -89,41 +82,6 @@ final class Rights {
             }
         }
         return out;
-    }
-
-    /**
-     * The known gap in the coordinator's checks (see {@code CoordinatorGapsTest}): with
-     * {@code allowReassociation} or {@code allowReassignment} a principal that may set the addresses
-     * of one record takes a public or private address away from another record, whatever its rights
-     * on that one. Returns {@code after} with such losses put back, so that the rest is still
-     * checked; {@link #trespasses} on the result finds every other trespass.
-     */
-    static Topology withoutKnownGap(Topology before, Topology after, Request request) {
-        Set<Ipv4Address> moved = new HashSet<>();
-        if (request instanceof AssociatePublicIp r && r.allowReassociation()) {
-            moved.add(r.publicIp());
-        } else if (request instanceof AssignIps r && r.allowReassignment()) {
-            moved.addAll(r.privateIps());
-        }
-        if (moved.isEmpty()) {
-            return after;
-        }
-        Topology.Builder restored = after.toBuilder();
-        boolean changed = false;
-        for (InterfaceRecord was : before.interfaces().values()) {
-            InterfaceRecord now = after.interfaces().get(was.id());
-            if (now == null || now.equals(was)) {
-                continue;
-            }
-            List<Ipv4Address> privates = was.privateIps().stream().filter(ip -> !moved.contains(ip)).toList();
-            List<PublicAddress> publics = was.publicIps().stream()
-                    .filter(p -> !moved.contains(p.publicIp()) && !moved.contains(p.privateIp())).toList();
-            if (now.privateIps().equals(privates) && now.publicIps().equals(publics) && sameButAddresses(was, now)) {
-                restored.putInterface(was);
-                changed = true;
-            }
-        }
-        return changed ? restored.version(after.version()).build() : after;
     }
 
     /** Owner of the instance, or owner or attacher of the record (as the record was before, if it was). */

@@ -7,7 +7,6 @@ import static org.viflab.reliability.HostileRequests.BOB;
 
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.viflab.coordinator.Coordinator;
 import org.viflab.coordinator.ErrorCode;
@@ -27,16 +26,13 @@ import org.viflab.net.Ipv4Address;
 import org.viflab.store.H2Repository;
 
 /**
- * Gaps in the coordinator's authorization that {@link BadRequestProperties} found: a principal
- * that may set the addresses of its own record takes an address away from someone else's record
- * by asking for reassociation or reassignment. Each test is what the coordinator should answer;
- * they are disabled until the coordinator checks the rights of the sender on the record that
- * loses the address (and {@link Rights#withoutKnownGap} can go).
+ * Address moves that {@link BadRequestProperties} caught taking an address away from a record the
+ * sender had no right on: with reassociation or reassignment, a principal that may set the
+ * addresses of its own record must also be allowed on the record that loses the address.
  */
-class CoordinatorGapsTest {
+class AddressMoveRightsTest {
 
     @Test
-    @Disabled("coordinator gap: allowReassociation takes a public address from a record the sender has no right on")
     void bobCannotTakeAlicesPublicAddressByReassociation() {
         try (H2Repository repository = H2Repository.inMemory()) {
             Coordinator lab = BadRequestProperties.standardLab(repository);
@@ -54,7 +50,6 @@ class CoordinatorGapsTest {
     }
 
     @Test
-    @Disabled("coordinator gap: allowReassignment takes a private address from a record the sender has no right on")
     void bobCannotTakeAlicesPrivateAddressByReassignment() {
         try (H2Repository repository = H2Repository.inMemory()) {
             Coordinator lab = BadRequestProperties.standardLab(repository);
