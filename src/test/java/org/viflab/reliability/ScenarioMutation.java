@@ -14,10 +14,14 @@ import net.jqwik.api.Combinators;
  * indentation, a cut, flipped bytes. {@code where} and {@code pick} are fractions and indexes the
  * change interprets, so the same mutation applies to any file and shrinks well.
  *
- * <p>Sizes are bounded: a change adds at most about 200 KB, nesting at most 2,000 levels, so every
- * mutant stays within what a reader must handle quickly.
+ * <p>Sizes are bounded: a change adds at most about {@link #MAX_GROWTH} characters, nesting at most
+ * 2,000 levels, so four changes stay within a few times the reader's 4 MiB limit (beyond which it
+ * refuses a file unread).
  */
 record ScenarioMutation(Kind kind, double where, int pick, int size) {
+
+    /** The most characters one change adds. */
+    static final long MAX_GROWTH = 1_000_000;
 
     enum Kind {
         DELETE_LINE, DUPLICATE_LINE, SWAP_LINES, MOVE_LINE, REPLACE_VALUE, NEST_VALUE, ALIAS_BOMB, ADD_KEY,
@@ -85,7 +89,8 @@ record ScenarioMutation(Kind kind, double where, int pick, int size) {
                 int end = Math.min(lines.size(), line + 1 + Math.floorMod(pick, 6));
                 List<String> block = List.copyOf(lines.subList(line, end));
                 int times = 1 + Math.floorMod(size, 2_000);
-                for (int i = 0; i < times && block.size() * i < 20_000; i++) {
+                long blockLength = block.stream().mapToLong(l -> l.length() + 1L).sum();
+                for (int i = 0; i < times && block.size() * i < 20_000 && blockLength * i < MAX_GROWTH; i++) {
                     lines.addAll(end, block);
                 }
             }
