@@ -74,6 +74,8 @@ public final class LabSession {
     private volatile boolean commanding;
     /** Undo steps taken in this session: undo never reaches behind what was there when the lab opened. */
     private int undoDepth;
+    /** The thread the session is used from (the FX thread in the app). */
+    private volatile Thread owner;
 
     // ---- state ------------------------------------------------------------------------------
 
@@ -171,6 +173,7 @@ public final class LabSession {
         unhook.run();
         unhook = newLab.addListener(this::heard);
         lab.set(newLab);
+        owner = Thread.currentThread();
         undoDepth = 0;
         labName.set(Objects.requireNonNull(name, "name"));
         lastError.set(null);
@@ -344,7 +347,10 @@ public final class LabSession {
         }
     }
 
-    /** A lab event that no session command caused (another writer): refresh on the FX thread. */
+    /**
+     * A lab event that no session command caused (the scenario runner, another writer): refresh at
+     * once on the session's own thread, else on the FX thread.
+     */
     private void heard(LabEvent event) {
         if (commanding) {
             return;
@@ -363,7 +369,7 @@ public final class LabSession {
             PrincipalId as = submissions.isEmpty() ? principal.get() : submissions.get(0).as();
             publish(new SessionEvent(type, description, as, submissions, Optional.of(result), queuedBy(event)));
         };
-        if (Platform.isFxApplicationThread()) {
+        if (Thread.currentThread() == owner) {
             update.run();
             return;
         }

@@ -48,9 +48,19 @@ public final class ScreenshotHarness {
         MainView view = new MainView(vm, stage, 1600, 1000);
         stage.setScene(view.scene());
         stage.show();
-        Lab lab = Lab.open(H2Repository.inMemory());
-        if (!has("empty")) {
-            DemoLab.build(lab);
+        Lab lab;
+        if (has("big")) {
+            H2Repository repository = H2Repository.inMemory();
+            var generated = org.viflab.lab.LabGenerator.generate(2000, 10000);
+            repository.commit(0, generated.topology(), generated.ids(), new org.viflab.coordinator.JournalEntry(
+                    generated.topology().version(), org.viflab.model.Topology.OPERATOR, "load", "ok",
+                    java.time.Instant.now(), java.util.Optional.empty()));
+            lab = Lab.open(repository);
+        } else {
+            lab = Lab.open(H2Repository.inMemory());
+            if (!has("empty")) {
+                DemoLab.build(lab);
+            }
         }
         vm.show(lab, has("empty") ? "~/.viflab/labs/default" : "demo (in memory)");
         if (has("dark")) {
@@ -69,6 +79,14 @@ public final class ScreenshotHarness {
             vm.toggleClassroom();
         }
         view.canvas().fitWhenShown();
+        for (String o : options) {
+            if (o.startsWith("zoom=")) {
+                double z = Double.parseDouble(o.substring(5));
+                PauseTransition later = new PauseTransition(Duration.seconds(1));
+                later.setOnFinished(e -> view.canvas().zoomBy(z / view.canvas().scale()));
+                later.play();
+            }
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(2));
         wait.setOnFinished(e -> {
             PngExport.write(view.scene().snapshot(null), Path.of(options[0]));

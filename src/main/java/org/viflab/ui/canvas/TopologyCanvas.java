@@ -311,16 +311,13 @@ public final class TopologyCanvas extends Region {
                 in.computeIfAbsent(layerOf(key.kind()), k -> new ArrayList<>()).add(node);
             }
         }
-        in.forEach((layer, list) -> {
-            if (layer == Layer.REGIONS) {
-                // Containers first: a zone under its platforms, a partition under its bands.
-                list.sort(java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
-            }
-            layers.get(layer).getChildren().addAll(list);
-        });
+        in.forEach((layer, list) -> layers.get(layer).getChildren().addAll(list));
         if (!in.getOrDefault(Layer.REGIONS, List.of()).isEmpty()) {
-            layers.get(Layer.REGIONS).getChildren().sort(
-                    java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
+            // Containers first: a zone under its platforms, a partition under its bands. (A parent's
+            // children cannot be sorted in place: the list refuses the transient duplicates.)
+            List<Node> sorted = new ArrayList<>(layers.get(Layer.REGIONS).getChildren());
+            sorted.sort(java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
+            layers.get(Layer.REGIONS).getChildren().setAll(sorted);
         }
         boolean lodChanged = lod != lodShown;
         covered = area;
