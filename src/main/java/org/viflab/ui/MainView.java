@@ -236,13 +236,19 @@ public final class MainView {
         Label hint = new Label(texts.get("palette.hint"));
         hint.getStyleClass().add("palette-hint");
         hint.setWrapText(true);
-        box.getChildren().addAll(title, paletteItem("palette-vif", "palette.vif", "◈"), hint);
+        box.getChildren().addAll(title, paletteItem("palette-vif", "palette.vif", "◈", null),
+                paletteItem("palette-instance", "palette.instance", "▣", org.viflab.ui.forms.QuickFormViewModel.Kind.INSTANCE),
+                paletteItem("palette-host", "palette.host", "▤", org.viflab.ui.forms.QuickFormViewModel.Kind.HOST),
+                paletteItem("palette-subnet", "palette.subnet", "▭", org.viflab.ui.forms.QuickFormViewModel.Kind.SUBNET),
+                paletteItem("palette-group", "palette.group", "⛨", org.viflab.ui.forms.QuickFormViewModel.Kind.SECURITY_GROUP),
+                hint);
         box.setMinWidth(110);
         box.setPrefWidth(140);
         return box;
     }
 
-    private Node paletteItem(String id, String key, String glyph) {
+    /** A palette item: click opens its form; drop it on the canvas to prefill the form from the spot. */
+    private Node paletteItem(String id, String key, String glyph, org.viflab.ui.forms.QuickFormViewModel.Kind quick) {
         Label item = new Label(glyph + "  " + texts.get(key));
         item.setId(id);
         item.getStyleClass().add("palette-item");
@@ -258,12 +264,19 @@ public final class MainView {
         });
         item.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             item.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
-            if (!dragged[0]) {
-                vm.showCreateInterface(Optional.empty());
-            } else if (canvas.containsScene(e.getSceneX(), e.getSceneY())) {
-                Optional<SubnetId> subnet = canvas.keyAt(e.getSceneX(), e.getSceneY(), k -> k == CanvasKey.Kind.SUBNET)
-                        .map(k -> SubnetId.subnetId(k.id()));
+            boolean onCanvas = dragged[0] && canvas.containsScene(e.getSceneX(), e.getSceneY());
+            if (dragged[0] && !onCanvas) {
+                return;
+            }
+            if (quick == null) {
+                Optional<SubnetId> subnet = onCanvas ? canvas.keyAt(e.getSceneX(), e.getSceneY(),
+                        k -> k == CanvasKey.Kind.SUBNET).map(k -> SubnetId.subnetId(k.id())) : Optional.empty();
                 vm.showCreateInterface(subnet);
+            } else {
+                Optional<CanvasKey> spot = onCanvas ? canvas.keyAt(e.getSceneX(), e.getSceneY(),
+                        k -> k == CanvasKey.Kind.SUBNET || k == CanvasKey.Kind.PARTITION || k == CanvasKey.Kind.ZONE
+                                || k == CanvasKey.Kind.PLATFORM) : Optional.empty();
+                vm.showQuickForm(quick, spot);
             }
         });
         return item;
@@ -356,9 +369,12 @@ public final class MainView {
     private Node rightPane() {
         InspectorView inspector = new InspectorView(vm.inspector(), texts);
         CreateInterfaceView form = new CreateInterfaceView(vm.createInterface(), texts, () -> vm.formShownProperty().set(false));
-        inspector.visibleProperty().bind(vm.formShownProperty().not());
+        org.viflab.ui.forms.QuickFormView quick = new org.viflab.ui.forms.QuickFormView(vm.quickForm(), texts,
+                () -> vm.quickFormShownProperty().set(false));
+        inspector.visibleProperty().bind(vm.formShownProperty().not().and(vm.quickFormShownProperty().not()));
         form.visibleProperty().bind(vm.formShownProperty());
-        StackPane right = new StackPane(inspector, form);
+        quick.visibleProperty().bind(vm.quickFormShownProperty());
+        StackPane right = new StackPane(inspector, form, quick);
         right.setId("right-pane");
         right.setMinWidth(240);
         return right;

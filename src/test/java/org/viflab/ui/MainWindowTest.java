@@ -150,4 +150,47 @@ class MainWindowTest {
         assertThat(window.attachedTo("vif-web")).isEmpty();
         assertThat(steps.getItems().get(3).status()).isEqualTo(StepRow.Status.NEXT);
     }
+
+    @Test
+    void launchingAnInstanceFromThePalette(FxRobot robot) {
+        robot.clickOn("#palette-instance");
+        assertThat(robot.lookup("#quick-form").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#quick-form-title").queryAs(Label.class).getText()).isEqualTo("Launch an instance");
+        robot.interact(() -> window.vm.quickForm().set("platform", "host-b"));
+        robot.clickOn("#quick-submit");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.platformOf("vm-6")).isEqualTo("host-b");
+        assertThat(robot.lookup("#quick-form").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#inspector-title").queryAs(Label.class).getText()).isEqualTo("Instance vm-6");
+        Node vm6 = window.node(robot, Kind.INSTANCE, "vm-6");
+        assertThat(window.node(robot, Kind.PLATFORM, "host-b").getBoundsInParent().contains(vm6.getBoundsInParent())).isTrue();
+        assertThat(vm6.getStyleClass()).contains("state-running");
+    }
+
+    @Test
+    void tracingAFlowAnimatesThePacketHopByHop(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-trace .tab-label");
+        robot.clickOn("#trace-from").write("vm-1");
+        robot.clickOn("#trace-to").write("vm-2");
+        robot.clickOn("#trace-run");
+        TableView<?> hops = robot.lookup("#trace-hops").queryTableView();
+        assertThat(hops.getItems()).hasSizeGreaterThan(4);
+        assertThat(robot.lookup("#trace-explanation").queryAs(Label.class).getText()).startsWith("DELIVERED");
+        Node packet = robot.lookup("#packet").query();
+        assertThat(packet.isVisible()).isTrue();
+        var first = window.vm.canvas().packetProperty().get();
+        assertThat(first.nodeId()).isEqualTo("instance-vm-1");
+
+        robot.clickOn("#trace-step");
+        assertThat(window.vm.trace().currentProperty().get()).isEqualTo(1);
+        robot.clickOn("#trace-play");
+        assertThat(window.vm.trace().playingProperty().get()).isTrue();
+        window.vm.trace().speedProperty().set(6);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !window.vm.trace().playingProperty().get());
+        assertThat(window.vm.trace().currentProperty().get()).isEqualTo(hops.getItems().size() - 1);
+        assertThat(window.vm.canvas().packetProperty().get().nodeId()).isEqualTo("iface-vm-2-eth0");
+        assertThat(window.vm.canvas().paths()).anySatisfy(p -> assertThat(p.name()).isEqualTo("trace"));
+    }
 }

@@ -136,20 +136,30 @@ public final class CanvasViewModel {
     /** The canvas nodes a trace's hops pass, in order, without repeats in a row. */
     public List<CanvasKey> keysOf(Trace trace) {
         List<CanvasKey> keys = new ArrayList<>();
-        String deliveredTo = trace.deliveredTo().map(InstanceId::value).orElse(null);
-        for (Hop hop : trace.hops()) {
-            Optional<CanvasKey> at = keyOf(hop, deliveredTo);
-            if (hop.action() == Hop.Action.DELIVERED && trace.deliveredInterface().isPresent()) {
-                // The packet lands on the interface it was addressed to, a chip on the instance.
-                at = layout.get().chipOf(trace.deliveredInterface().get().value(), deliveredTo).or(() -> keyOf(hop, deliveredTo));
-            }
-            at.ifPresent(key -> {
+        for (int i = 0; i < trace.hops().size(); i++) {
+            keyOf(trace, i).ifPresent(key -> {
                 if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(key)) {
                     keys.add(key);
                 }
             });
         }
         return keys;
+    }
+
+    /**
+     * The canvas node where hop {@code index} of a trace happens, if the canvas draws one. The
+     * delivering hop is placed on the interface chip the packet was addressed to.
+     */
+    public Optional<CanvasKey> keyOf(Trace trace, int index) {
+        Hop hop = trace.hops().get(index);
+        String deliveredTo = trace.deliveredTo().map(InstanceId::value).orElse(null);
+        if (hop.action() == Hop.Action.DELIVERED && trace.deliveredInterface().isPresent()) {
+            Optional<CanvasKey> chip = layout.get().chipOf(trace.deliveredInterface().get().value(), deliveredTo);
+            if (chip.isPresent()) {
+                return chip;
+            }
+        }
+        return keyOf(hop, deliveredTo);
     }
 
     /** The canvas node a hop happens at, if the canvas shows one. */
