@@ -40,8 +40,8 @@ final class BenchCommand implements Callable<Integer> {
                     interfaces == null ? settings.interfaces() : interfaces);
         }
         List<Figure> figures = new ArrayList<>(Benchmarks.run(settings));
-        for (java.util.function.Supplier<List<Figure>> extra : cli.extraBenchmarks()) {
-            figures.addAll(extra.get());
+        for (CommandLineInterface.ExtraBenchmark extra : cli.extraBenchmarks()) {
+            figures.addAll(extra.run(settings.instances(), settings.interfaces()));
         }
         if (json) {
             cli.out().println(Json.figures(figures));

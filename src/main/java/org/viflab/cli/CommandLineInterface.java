@@ -19,8 +19,13 @@ public final class CommandLineInterface {
     public static final int INTERNAL_ERROR = 3;
 
     private GuiLaunch guiLaunch;
-    private final java.util.List<java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>>> extraBenchmarks =
-            new java.util.ArrayList<>();
+    private final java.util.List<ExtraBenchmark> extraBenchmarks = new java.util.ArrayList<>();
+
+    /** Figures measured outside the command line's own packages (the canvas's, by the GUI). */
+    @FunctionalInterface
+    public interface ExtraBenchmark {
+        java.util.List<org.viflab.bench.Figure> run(int instances, int interfaces);
+    }
     private final PrintWriter out;
     private final PrintWriter err;
 
@@ -66,11 +71,11 @@ public final class CommandLineInterface {
     }
 
     /** Adds figures that {@code viflab bench} measures besides its own (the canvas's, from the GUI). */
-    public void addBenchmark(java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>> benchmark) {
+    public void addBenchmark(ExtraBenchmark benchmark) {
         extraBenchmarks.add(benchmark);
     }
 
-    java.util.List<java.util.function.Supplier<java.util.List<org.viflab.bench.Figure>>> extraBenchmarks() {
+    java.util.List<ExtraBenchmark> extraBenchmarks() {
         return extraBenchmarks;
     }
 

@@ -274,17 +274,13 @@ final class InterfaceRules {
                 throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " is outside 0-"
                         + (limits.maxInterfaces() - 1) + " for " + instance.type() + ".");
             }
-            if (onInstance.stream().anyMatch(a -> a.deviceIndex() == device)) {
+            if (deviceTaken(onInstance, device)) {
                 throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " of " + instance.id()
                         + " is already taken.");
             }
         } else {
             int next = 0;
-            while (true) {
-                int candidate = next;
-                if (onInstance.stream().noneMatch(a -> a.deviceIndex() == candidate)) {
-                    break;
-                }
+            while (deviceTaken(onInstance, next)) {
                 next++;
             }
             device = next;
@@ -302,6 +298,15 @@ final class InterfaceRules {
         c.attaching.add(id);
         c.inverse.add(Detach.attachment(id).forced());
         c.createdId = Optional.of(id.value());
+    }
+
+    private static boolean deviceTaken(List<Attachment> onInstance, int device) {
+        for (Attachment attachment : onInstance) {
+            if (attachment.deviceIndex() == device) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void detach(Change c, Detach r, PropagationView propagation) {
@@ -466,6 +471,10 @@ final class InterfaceRules {
                         throw reject(INVALID_IP_ADDRESS_IN_USE, "The address " + ip + " is already used by " + other.id()
                                 + (r.allowReassignment() ? " in another subnet." : "; allow reassignment to move it."));
                     }
+                    if (!Lookup.maySetIps(c.as, other)) {
+                        throw reject(UNAUTHORIZED_OPERATION, c.as + " may not take " + ip + " from " + other.id()
+                                + " (owner " + other.owner() + "): reassignment needs the right to set its addresses too.");
+                    }
                     if (other.primaryIp().equals(ip)) {
                         throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is the primary address of "
                                 + other.id() + "; it cannot be moved.");
@@ -553,6 +562,10 @@ final class InterfaceRules {
                         + " is already associated with " + holder.get() + ".");
             }
             InterfaceRecord other = c.now().interfaces().get(holder.get());
+            if (!Lookup.maySetIps(c.as, other)) {
+                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not take " + r.publicIp() + " from " + other.id()
+                        + " (owner " + other.owner() + "): reassociation needs the right to set its addresses too.");
+            }
             InterfaceRecord.Builder shrunk = other.toBuilder();
             shrunk.publicIps = other.publicIps().stream().filter(p -> !p.publicIp().equals(r.publicIp())).toList();
             c.next.putInterface(shrunk.build());

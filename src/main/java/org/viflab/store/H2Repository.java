@@ -9,19 +9,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.viflab.coordinator.JournalEntry;
@@ -40,9 +42,19 @@ import org.viflab.model.Topology;
  * commit survives the application being killed, not the machine losing power.
  *
  * <p>One repository holds one connection; its methods may be called from several threads and run
- * one at a time. Several repositories may open the same database (in the same JVM): each commit
- * checks the lab's version, so a writer working from a stale snapshot gets a
- * {@link Repository.ConcurrentChangeException} instead of overwriting the other's change.
+ * one at a time. Several repositories may open the same database in the same JVM through its
+ * {@code jdbc:h2:} URL ({@link #url()}): each commit checks the lab's version, so a writer working
+ * from a stale snapshot gets a {@link Repository.ConcurrentChangeException} instead of overwriting
+ * the other's change.
+ *
+ * <p>A lab <em>file</em> opened by its path ({@link #open(Path)}) is checked before H2 may write to
+ * it, and is refused with a {@link StoreException} that names it and says what to do when it is
+ * empty, read-only, already open (in this VIF Lab or in another program), not an H2 database, cut
+ * short, damaged, not a lab, or saved by a newer VIF Lab; the file is not changed then. A lab of an
+ * older schema is copied beside itself ({@code lab.mv.db.bak-v1-<time>}) before it is upgraded. A
+ * file is open in one repository at a time: opening it again by path while it is open is refused.
+ * A {@code jdbc:h2:} URL ({@link #open(String)}) reaches the database as H2 does, without these
+ * checks and shared with other repositories of the same JVM; it is meant for tests and tools.
  */
 public final class H2Repository implements Repository {
 
@@ -58,7 +70,7 @@ public final class H2Repository implements Repository {
             "UPDATE lab SET version = ?, id_sequence = ? WHERE id = 1 AND version = ?";
     private static final String INSERT_JOURNAL = "INSERT INTO journal (version, principal_id, request, result,"
             + " recorded_at, client_token) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String SELECT_JOURNAL = "SELECT version, principal_id, request, result, recorded_at,"
+    static final String SELECT_JOURNAL = "SELECT version, principal_id, request, result, recorded_at,"
             + " client_token FROM journal";
 
     /**
@@ -74,12 +86,20 @@ public final class H2Repository implements Repository {
         }
     }
 
+    /**
+     * The lab files open in this JVM, by {@link LabFile#identity}, with how many repositories hold
+     * each: a path open needs the file to itself; URL opens only count, so that a path open never
+     * touches a file H2 already has open here (closing any channel of a file would drop H2's lock).
+     */
+    private static final Map<Path, Integer> OPEN_FILES = new ConcurrentHashMap<>();
+
     private final String url;
     private final Connection connection;
     private final Statements statements;
     private final TopologyReader reader;
     private final TopologyWriter writer;
     private final ReentrantLock lock = new ReentrantLock();
+    private Path openFile;
     private boolean closed;
 
     private H2Repository(String url, Connection connection) {
@@ -94,12 +114,18 @@ public final class H2Repository implements Repository {
 
     /** A fresh, empty lab in memory, under a name of its own; it disappears when closed. */
     public static H2Repository inMemory() {
-        return connect(H2_MEMORY_PREFIX + "viflab-" + UUID.randomUUID());
+        return connect(H2_MEMORY_PREFIX + "viflab-" + UUID.randomUUID(), Optional.empty(), Optional.empty());
     }
 
     /**
      * The lab in the H2 file {@code file} ({@code file.mv.db} on disk; a name that already ends in
      * {@code .mv.db} is taken as is), created with its folders if missing.
+     *
+     * <p>An existing file is checked first, without being changed (see the class comment); a lab of
+     * an older schema is backed up beside itself, then upgraded.
+     *
+     * @throws StoreException if the file cannot be opened as a lab; its message names the file, says
+     *                        what is wrong and what to do
      */
     public static H2Repository open(Path file) {
         Objects.requireNonNull(file, "file");
@@ -119,7 +145,25 @@ public final class H2Repository implements Repository {
         } catch (IOException e) {
             throw new StoreException("cannot create the folder for the lab " + base, e);
         }
-        return connect(H2_URL_PREFIX + "file:" + base);
+        Path dataFile = LabFile.dataFile(base);
+        Path identity = LabFile.identity(dataFile);
+        if (OPEN_FILES.putIfAbsent(identity, 1) != null) {
+            throw LabFile.refuse(dataFile, "is already open in this VIF Lab. Use the window that has it open, or"
+                    + " close the lab there first.");
+        }
+        try {
+            LabFile.Inspection inspection = LabFile.inspect(dataFile);
+            Optional<Path> backup = Optional.empty();
+            if (inspection.state() == LabFile.State.OLDER) {
+                backup = Optional.of(LabFile.backUp(dataFile, inspection.schemaVersion(), Instant.now()));
+            }
+            H2Repository repository = connect(H2_URL_PREFIX + "file:" + base, Optional.of(inspection), backup);
+            repository.openFile = identity;
+            return repository;
+        } catch (RuntimeException e) {
+            OPEN_FILES.remove(identity);
+            throw e;
+        }
     }
 
     /**
@@ -147,7 +191,12 @@ public final class H2Repository implements Repository {
                 throw new IllegalArgumentException("an unnamed in-memory database cannot be shared by the"
                         + " repository's connections; name it, or use H2Repository.inMemory(): " + text);
             }
-            return connect(text);
+            H2Repository repository = connect(text, Optional.empty(), Optional.empty());
+            fileOfUrl(text).ifPresent(identity -> {
+                OPEN_FILES.merge(identity, 1, Integer::sum);
+                repository.openFile = identity;
+            });
+            return repository;
         }
         if (text.equals("~") || text.startsWith("~/") || text.startsWith("~\\")) {
             text = System.getProperty("user.home") + text.substring(1);
@@ -177,7 +226,29 @@ public final class H2Repository implements Repository {
         return home.resolve("labs").resolve("default");
     }
 
-    private static H2Repository connect(String url) {
+    /** The data file of a {@code jdbc:h2:file:} URL, if it is one. */
+    private static Optional<Path> fileOfUrl(String url) {
+        if (!url.regionMatches(true, 0, H2_URL_PREFIX + "file:", 0, H2_URL_PREFIX.length() + 5)) {
+            return Optional.empty();
+        }
+        String path = url.substring(H2_URL_PREFIX.length() + 5).split(";", -1)[0];
+        if (path.equals("~") || path.startsWith("~/") || path.startsWith("~\\")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        try {
+            return Optional.of(LabFile.identity(LabFile.dataFile(Path.of(path).toAbsolutePath().normalize())));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Opens the database at {@code url} read-write and brings its schema up to date.
+     *
+     * @param inspection what {@link LabFile#inspect} found, for a lab file opened by path
+     * @param backup     the copy made before an upgrade, named in the message if the upgrade fails
+     */
+    private static H2Repository connect(String url, Optional<LabFile.Inspection> inspection, Optional<Path> backup) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url + DURABLE_COMMITS);
         dataSource.setUser(USER);
@@ -186,19 +257,16 @@ public final class H2Repository implements Repository {
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
+            if (inspection.isPresent()) {
+                // The file passed the checks a moment ago: most likely another program opened it since.
+                throw new StoreException(LabFile.refuse(inspection.get().file(), LabFile.unreadable(e)).getMessage(), e);
+            }
             throw new StoreException("cannot open the lab database " + url, e);
         }
         // The repository's connection is open first, so an in-memory database outlives the
         // connections Flyway opens and closes.
         try {
-            Flyway.configure(H2Repository.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    // A lab written by a newer VIF Lab has migrations this one does not know:
-                    // refuse it rather than misread it (Flyway ignores such "future" ones by default).
-                    .ignoreMigrationPatterns(new String[0])
-                    .load()
-                    .migrate();
+            Migrations.configure(dataSource).load().migrate();
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             H2Repository repository = new H2Repository(url, connection);
@@ -211,6 +279,12 @@ public final class H2Repository implements Repository {
             return repository;
         } catch (FlywayException e) {
             closeQuietly(connection);
+            if (inspection.isPresent() && backup.isPresent()) {
+                throw new StoreException("The lab file " + inspection.get().file() + " could not be upgraded from"
+                        + " schema version " + inspection.get().schemaVersion() + " (" + LabFile.firstLine(e.getMessage())
+                        + "). The lab as it was before is saved in " + backup.get() + ": copy it back over the lab"
+                        + " file to use it with the VIF Lab that made it.", e);
+            }
             throw new StoreException("cannot create or upgrade the schema of the lab database " + url, e);
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -288,7 +362,8 @@ public final class H2Repository implements Repository {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot load the lab from " + url, e);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
+            // A damaged row: a NULL where the model needs a value, or text it does not parse.
             throw new StoreException("the lab at " + url + " holds a value the model refuses: " + e.getMessage(), e);
         } finally {
             lock.unlock();
@@ -429,7 +504,7 @@ public final class H2Repository implements Repository {
         });
     }
 
-    private static JournalEntry journalEntry(ResultSet rs) throws SQLException {
+    static JournalEntry journalEntry(ResultSet rs) throws SQLException {
         return new JournalEntry(rs.getLong(1), PrincipalId.principalId(rs.getString(2)), rs.getString(3),
                 rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getString(6)));
@@ -538,7 +613,16 @@ public final class H2Repository implements Repository {
         } catch (SQLException e) {
             throw new StoreException("cannot close the lab database " + url, e);
         } finally {
+            release();
             lock.unlock();
+        }
+    }
+
+    /** Forgets this repository's hold on its file, once the file is closed (or could not be). */
+    private void release() {
+        if (openFile != null) {
+            OPEN_FILES.computeIfPresent(openFile, (file, holders) -> holders > 1 ? holders - 1 : null);
+            openFile = null;
         }
     }
 

@@ -12,6 +12,11 @@
  * one transaction, and only if the version is still the one the request was computed from. The
  * database is opened so that each commit is written before {@code commit} returns.
  *
+ * <p>A lab file is looked at ({@code LabFile}) before H2 may write to it: a file
+ * that is cut short, damaged, not a lab, saved by a newer VIF Lab, read-only or already open is
+ * refused with a message that names it and says what to do, and is left as it was. A lab of an
+ * older schema is copied beside itself before the migrations upgrade it.
+ *
  * <p>This is the only package that touches {@code java.sql}; nothing outside the composition root
  * should name it.
  */

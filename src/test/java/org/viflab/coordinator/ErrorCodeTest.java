@@ -322,4 +322,15 @@ class ErrorCodeTest {
         lab.rejected(ALICE, new Launch(Optional.empty(), Optional.empty(), "t3.micro", "zone-1", Optional.empty(),
                 InstanceState.TERMINATED, List.of(spec("x", "web")), Map.of()), INVALID_PARAMETER_VALUE);
     }
+
+    @Test
+    void reassignmentAndReassociationCannotTakeFromARecordTheSenderHasNoRightOn() {
+        lab.ok(ALICE, new AssignIps(interfaceId("vif-web"), List.of(ip("10.0.1.50")), 0, false));
+        lab.ok(ALICE, new Request.GrantPermission(interfaceId("vm-2-eth0"), BOB, org.viflab.model.Permission.SET_IP));
+        // bob may set vm-2-eth0's addresses, but not vif-web's: he cannot pull 10.0.1.50 over
+        lab.rejected(BOB, new AssignIps(interfaceId("vm-2-eth0"), List.of(ip("10.0.1.50")), 0, true), UNAUTHORIZED_OPERATION);
+        lab.ok(BOB, new CreateInterface(spec("vif-bob", "b-web")));
+        lab.rejected(BOB, new AssociatePublicIp(interfaceId("vif-bob"), ip("203.0.113.10"), Optional.empty(), true),
+                UNAUTHORIZED_OPERATION);
+    }
 }
