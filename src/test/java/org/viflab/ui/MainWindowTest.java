@@ -193,4 +193,48 @@ class MainWindowTest {
         assertThat(window.vm.canvas().packetProperty().get().nodeId()).isEqualTo("iface-vm-2-eth0");
         assertThat(window.vm.canvas().paths()).anySatisfy(p -> assertThat(p.name()).isEqualTo("trace"));
     }
+
+    @Test
+    void themeClassroomModeAndExport(FxRobot robot) throws Exception {
+        assertThat(window.view.scene().getStylesheets()).anyMatch(css -> css.endsWith("light.css"));
+        robot.clickOn("#tb-theme");
+        assertThat(window.view.scene().getStylesheets()).anyMatch(css -> css.endsWith("dark.css"))
+                .noneMatch(css -> css.endsWith("light.css"));
+
+        robot.type(javafx.scene.input.KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.vm.classroomProperty().get()).isTrue();
+        assertThat(window.view.scene().getStylesheets()).anyMatch(css -> css.endsWith("classroom.css"));
+        assertThat(robot.lookup("#toolbar").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#classroom-bar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#classroom-caption").queryAs(Label.class).getText())
+                .isEqualTo("Drag an interface onto an instance and watch where the traffic lands.");
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));
+        assertThat(robot.lookup("#classroom-caption").queryAs(Label.class).getText())
+                .isEqualTo("web: — DETACHED → vm-1 DELIVERED");
+        robot.clickOn("#classroom-back");
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+        robot.clickOn("#classroom-leave");
+        assertThat(robot.lookup("#toolbar").query().isVisible()).isTrue();
+
+        Path png = java.nio.file.Files.createTempFile("viflab", ".png");
+        robot.interact(() -> window.view.exportPng(png));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) window.view.canvas().getWidth());
+        assertThat(window.notifier.infos).anyMatch(i -> i.startsWith("Exported"));
+        java.nio.file.Files.deleteIfExists(png);
+    }
+
+    @Test
+    void aLabThatCannotBeOpenedShowsTheErrorAndKeepsTheOpenLab(FxRobot robot) {
+        var before = window.vm.session().lab().orElseThrow();
+        robot.interact(() -> window.vm.openLab("jdbc:mysql://nowhere/lab", () -> { }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.notifier.failures).singleElement().satisfies(e ->
+                assertThat(e.getMessage()).contains("not an H2 URL"));
+        assertThat(window.vm.session().lab()).containsSame(before);
+        assertThat(window.vm.loadingProperty().get()).isFalse();
+        assertThat(window.node(robot, Kind.INSTANCE, "vm-1")).isNotNull();
+    }
 }

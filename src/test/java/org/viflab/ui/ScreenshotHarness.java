@@ -71,6 +71,10 @@ public final class ScreenshotHarness {
                     org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INSTANCE, "vm-1"));
             vm.flows().selectedProperty().set("web");
         }
+        if (has("select")) {
+            vm.canvas().selectedProperty().set(org.viflab.ui.canvas.CanvasKey.of(
+                    org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, "vif-web"));
+        }
         if (has("form")) {
             vm.showCreateInterface(java.util.Optional.empty());
             vm.createInterface().privateIpsProperty().set("10.0.1.999");
