@@ -240,7 +240,7 @@ public final class MainView {
                 paletteItem("palette-instance", "palette.instance", "▣", org.viflab.ui.forms.QuickFormViewModel.Kind.INSTANCE),
                 paletteItem("palette-host", "palette.host", "▤", org.viflab.ui.forms.QuickFormViewModel.Kind.HOST),
                 paletteItem("palette-subnet", "palette.subnet", "▭", org.viflab.ui.forms.QuickFormViewModel.Kind.SUBNET),
-                paletteItem("palette-group", "palette.group", "⛨", org.viflab.ui.forms.QuickFormViewModel.Kind.SECURITY_GROUP),
+                paletteItem("palette-group", "palette.group", "◇", org.viflab.ui.forms.QuickFormViewModel.Kind.SECURITY_GROUP),
                 hint);
         box.setMinWidth(110);
         box.setPrefWidth(140);
