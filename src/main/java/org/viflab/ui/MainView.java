@@ -121,7 +121,7 @@ public final class MainView {
         root.setTop(toolbar());
         SplitPane upper = new SplitPane(palette(), canvasArea(), rightPane());
         upper.setId("upper");
-        upper.setDividerPositions(0.1, 0.76);
+        upper.setDividerPositions(0.115, 0.76);
         SplitPane.setResizableWithParent(upper.getItems().get(0), false);
         tabs = bottomTabs();
         SplitPane main = new SplitPane(upper, tabs);
@@ -242,14 +242,18 @@ public final class MainView {
                 paletteItem("palette-subnet", "palette.subnet", "▭", org.viflab.ui.forms.QuickFormViewModel.Kind.SUBNET),
                 paletteItem("palette-group", "palette.group", "◇", org.viflab.ui.forms.QuickFormViewModel.Kind.SECURITY_GROUP),
                 hint);
-        box.setMinWidth(110);
-        box.setPrefWidth(140);
+        box.setMinWidth(120);
+        box.setPrefWidth(160);
         return box;
     }
 
     /** A palette item: click opens its form; drop it on the canvas to prefill the form from the spot. */
     private Node paletteItem(String id, String key, String glyph, org.viflab.ui.forms.QuickFormViewModel.Kind quick) {
-        Label item = new Label(glyph + "  " + texts.get(key));
+        Label item = new Label(texts.get(key));
+        Label icon = new Label(glyph);
+        icon.getStyleClass().add("palette-glyph");
+        item.setGraphic(icon);
+        item.setGraphicTextGap(8);
         item.setId(id);
         item.getStyleClass().add("palette-item");
         item.setMaxWidth(Double.MAX_VALUE);
@@ -490,7 +494,7 @@ public final class MainView {
             upper.getItems().get(0).setManaged(true);
             upper.getItems().get(2).setVisible(true);
             upper.getItems().get(2).setManaged(true);
-            upper.setDividerPositions(0.1, 0.76);
+            upper.setDividerPositions(0.115, 0.76);
         }
         if (stage.isShowing() || on) {
             stage.setFullScreen(on);

@@ -66,6 +66,9 @@ public final class ScreenshotHarness {
         if (has("dark")) {
             vm.toggleTheme();
         }
+        if (has("stepwise")) {
+            vm.setMode(org.viflab.fabric.Propagation.Mode.STEPWISE);
+        }
         if (has("attached")) {
             vm.canvas().drop(org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, "vif-web"),
                     org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INSTANCE, "vm-1"));
@@ -78,6 +81,10 @@ public final class ScreenshotHarness {
         if (has("form")) {
             vm.showCreateInterface(java.util.Optional.empty());
             vm.createInterface().privateIpsProperty().set("10.0.1.999");
+        }
+        if (has("log")) {
+            vm.step();
+            ((javafx.scene.control.TabPane) view.scene().lookup("#bottom-tabs")).getSelectionModel().select(0);
         }
         if (has("classroom")) {
             vm.toggleClassroom();
