@@ -99,9 +99,9 @@ public final class CanvasBenchmark {
                     OptionalDouble.empty(), OptionalDouble.of(3.0), false,
                     "read the H2 file, compile the fabric, lay out, project and render the first frame"
                             + (progressShown[0] ? " (progress bar shown meanwhile)" : "")));
-            figures.add(new Figure("canvas: of which database and fabric", (marks[1] - marks[0]) / 1e9, "s",
+            figures.add(new Figure("canvas: of which database, fabric and layout", (marks[1] - marks[0]) / 1e9, "s",
                     OptionalDouble.empty(), OptionalDouble.empty(), false, "off the FX thread"));
-            figures.add(new Figure("canvas: of which layout, projection and first frame", (marks[2] - marks[1]) / 1e9, "s",
+            figures.add(new Figure("canvas: of which projection and first frame", (marks[2] - marks[1]) / 1e9, "s",
                     OptionalDouble.empty(), OptionalDouble.empty(), false, "on the FX thread"));
             figures.add(new Figure("canvas: generate and store the lab", generateSeconds, "s", OptionalDouble.empty(),
                     OptionalDouble.empty(), false, "set-up, not part of opening"));

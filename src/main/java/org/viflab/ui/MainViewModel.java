@@ -233,10 +233,14 @@ public final class MainViewModel {
             try {
                 Repository repository = store.open(location);
                 Lab lab = Lab.open(repository);
-                lab.snapshot();
+                // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
+                Topology snapshot = lab.snapshot();
+                org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
+                        lab.fieldView(), null);
                 fx(() -> {
                     loading.set(false);
                     message.set("");
+                    canvas.prepared(snapshot, layout);
                     session.open(lab, location);
                     then.run();
                 });

@@ -48,6 +48,8 @@ public final class CanvasViewModel {
     private final ObjectProperty<CanvasKey> packet = new SimpleObjectProperty<>(this, "packet");
     private final Map<CanvasKey, DropAnswer> answers = new HashMap<>();
     private CanvasKey answersFor;
+    private Layout prepared;
+    private org.viflab.model.Topology preparedFor;
 
     public CanvasViewModel(LabSession session, Texts texts) {
         this.session = session;
@@ -93,13 +95,26 @@ public final class CanvasViewModel {
         return packet;
     }
 
+    /**
+     * Hands over a layout computed off the FX thread for the snapshot a lab is about to be opened
+     * with: the next {@link #relayout()} uses it if the snapshot is still that one.
+     */
+    public void prepared(org.viflab.model.Topology topology, Layout computed) {
+        preparedFor = topology;
+        prepared = computed;
+    }
+
     /** Recomputes the layout from the session's snapshot. */
     public void relayout() {
         if (session.lab().isEmpty()) {
             layout.set(Layout.empty());
+        } else if (prepared != null && preparedFor == session.topology()) {
+            layout.set(prepared);
         } else {
             layout.set(TopologyLayout.compute(session.topology(), session.fieldView(), layout.get()));
         }
+        prepared = null;
+        preparedFor = null;
         CanvasKey sel = selected.get();
         if (sel != null && layout.get().item(sel).isEmpty()) {
             selected.set(null);

@@ -31,12 +31,20 @@ final class NodeView extends Region {
     private Lod lod;
     private String stateClass;
     private Tooltip tooltip;
+    private String tipText;
 
     NodeView(CanvasKey key) {
         this.key = key;
         setId(key.nodeId());
         getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
         getChildren().addAll(title, aside, second, center);
+        // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tooltip == null && tipText != null) {
+                tooltip = new Tooltip(tipText);
+                Tooltip.install(this, tooltip);
+            }
+        });
         setFocusTraversable(false);
         if (cached(key.kind())) {
             // Panning only translates: a small node is drawn once into a bitmap and then copied.
@@ -189,12 +197,9 @@ final class NodeView extends Region {
         aside.setText(a);
         second.setText(fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
         center.setText(c);
-        if (tip != null) {
-            if (tooltip == null) {
-                tooltip = new Tooltip();
-                Tooltip.install(this, tooltip);
-            }
-            tooltip.setText(tip);
+        tipText = tip;
+        if (tooltip != null) {
+            tooltip.setText(tip == null ? "" : tip);
         }
     }
 
