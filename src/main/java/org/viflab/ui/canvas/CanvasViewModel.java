@@ -23,7 +23,6 @@ import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
 import org.viflab.model.NicId;
 import org.viflab.model.PhysicalNic;
-import org.viflab.model.PlatformId;
 import org.viflab.model.ResourceInstance;
 import org.viflab.ui.LabSession;
 import org.viflab.ui.Texts;
@@ -338,9 +337,5 @@ public final class CanvasViewModel {
                     .map(p -> Map.entry(Request.Kind.PLATFORMS, p.id()));
             default -> Optional.empty();
         };
-    }
-
-    static PlatformId platformOf(CanvasKey key) {
-        return PlatformId.platformId(key.id());
     }
 }
