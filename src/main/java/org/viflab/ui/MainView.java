@@ -563,11 +563,26 @@ public final class MainView {
     private void exportPng() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(texts.get("toolbar.export"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
+                new FileChooser.ExtensionFilter("SVG", "*.svg"));
         chooser.setInitialFileName("viflab.png");
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
-            exportPng(file.toPath());
+            if (file.getName().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                exportSvg(file.toPath());
+            } else {
+                exportPng(file.toPath());
+            }
+        }
+    }
+
+    /** Writes the whole lab (not only what is in view) as an SVG drawing. */
+    public void exportSvg(Path file) {
+        try {
+            java.nio.file.Files.writeString(file, org.viflab.ui.canvas.SvgExport.svg(vm.canvas().layout(), vm.canvas().paths()));
+            vm.notifier().info(texts.get("status.exported", file.getFileName()));
+        } catch (java.io.IOException | RuntimeException e) {
+            vm.notifier().unexpected(texts.get("error.export", file), e);
         }
     }
 

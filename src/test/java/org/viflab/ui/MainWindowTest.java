@@ -224,6 +224,11 @@ class MainWindowTest {
         assertThat(image.getWidth()).isEqualTo((int) window.view.canvas().getWidth());
         assertThat(window.notifier.infos).anyMatch(i -> i.startsWith("Exported"));
         java.nio.file.Files.deleteIfExists(png);
+        Path svg = java.nio.file.Files.createTempFile("viflab", ".svg");
+        robot.interact(() -> window.view.exportSvg(svg));
+        String drawing = java.nio.file.Files.readString(svg);
+        assertThat(drawing).startsWith("<svg").contains(">vif-web</text>").contains(">vm-1  t3.medium</text>");
+        java.nio.file.Files.deleteIfExists(svg);
     }
 
     @Test
