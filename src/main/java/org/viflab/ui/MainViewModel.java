@@ -19,6 +19,7 @@ import org.viflab.coordinator.Outcome;
 import org.viflab.coordinator.Repository;
 import org.viflab.fabric.Propagation.Mode;
 import org.viflab.lab.Lab;
+import org.viflab.scenario.JournalCodec;
 import org.viflab.model.Topology;
 import org.viflab.ui.canvas.CanvasViewModel;
 import org.viflab.ui.flows.TraceViewModel;
@@ -75,7 +76,7 @@ public final class MainViewModel {
         log = new LogViewModel(session, texts);
         flows = new WatchedFlowsViewModel(session, texts);
         trace = new TraceViewModel(session, texts, canvas);
-        scenario = new ScenarioViewModel(session, texts, () -> Lab.open(store.inMemory()));
+        scenario = new ScenarioViewModel(session, texts, () -> Lab.open(store.inMemory(), JournalCodec.INSTANCE));
         scenario.onTrace(trace::show);
         canvas.selectedProperty().addListener((obs, old, now) ->
                 inspector.subjectProperty().set(CanvasViewModel.inspected(now, canvas.layout()).orElse(null)));
@@ -232,7 +233,7 @@ public final class MainViewModel {
         background.accept(() -> {
             try {
                 Repository repository = store.open(location);
-                Lab lab = Lab.open(repository);
+                Lab lab = Lab.open(repository, JournalCodec.INSTANCE);
                 // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
                 Topology snapshot = lab.snapshot();
                 org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
@@ -266,7 +267,7 @@ public final class MainViewModel {
 
     /** Opens a scratch lab that lives in memory. */
     public void newScratchLab() {
-        session.open(Lab.open(store.inMemory()), texts.get("status.scratch"));
+        session.open(Lab.open(store.inMemory(), JournalCodec.INSTANCE), texts.get("status.scratch"));
     }
 
     /** Builds the demo lab into the open (empty) lab. */
