@@ -56,8 +56,18 @@ final class Change {
         do {
             long seq = next.idSequence() + 1;
             next.idSequence(seq);
-            id = String.format("%s-%08x", prefix, seq);
+            id = sequenced(prefix, seq);
         } while (taken.test(id));
         return id;
+    }
+
+    /** {@code prefix-} and {@code seq} in lower-case hex, at least 8 digits (as {@code %s-%08x} formats it). */
+    static String sequenced(String prefix, long seq) {
+        String hex = Long.toHexString(seq);
+        StringBuilder id = new StringBuilder(prefix.length() + 1 + Math.max(8, hex.length())).append(prefix).append('-');
+        for (int i = hex.length(); i < 8; i++) {
+            id.append('0');
+        }
+        return id.append(hex).toString();
     }
 }

@@ -29,7 +29,19 @@ final class ConfigOperations {
 
     /** The instances a record is attached to, sorted: the mapping entry of each of its addresses. */
     static List<InstanceId> attachedInstances(Topology topology, InterfaceRecord record) {
-        return topology.attachmentsOf(record.id()).stream().map(Attachment::instance).sorted().toList();
+        List<Attachment> attachments = topology.attachmentsOf(record.id());
+        if (attachments.isEmpty()) {
+            return List.of();
+        }
+        if (attachments.size() == 1) {
+            return List.of(attachments.get(0).instance());
+        }
+        List<InstanceId> instances = new ArrayList<>(attachments.size());
+        for (Attachment attachment : attachments) {
+            instances.add(attachment.instance());
+        }
+        instances.sort(null);
+        return List.copyOf(instances);
     }
 
     /** {@code map} of every private address of a record, to the instances it is attached to. */
@@ -39,7 +51,7 @@ final class ConfigOperations {
 
     static List<ConfigOperation> map(Topology topology, InterfaceRecord record, List<Ipv4Address> addresses) {
         List<InstanceId> instances = attachedInstances(topology, record);
-        List<ConfigOperation> ops = new ArrayList<>();
+        List<ConfigOperation> ops = new ArrayList<>(addresses.size());
         for (Ipv4Address ip : addresses) {
             ops.add(new MappingOp(record.partition(), true, ip, record.id(), instances));
         }

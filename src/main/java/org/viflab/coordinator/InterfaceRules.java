@@ -274,17 +274,13 @@ final class InterfaceRules {
                 throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " is outside 0-"
                         + (limits.maxInterfaces() - 1) + " for " + instance.type() + ".");
             }
-            if (onInstance.stream().anyMatch(a -> a.deviceIndex() == device)) {
+            if (deviceTaken(onInstance, device)) {
                 throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " of " + instance.id()
                         + " is already taken.");
             }
         } else {
             int next = 0;
-            while (true) {
-                int candidate = next;
-                if (onInstance.stream().noneMatch(a -> a.deviceIndex() == candidate)) {
-                    break;
-                }
+            while (deviceTaken(onInstance, next)) {
                 next++;
             }
             device = next;
@@ -302,6 +298,15 @@ final class InterfaceRules {
         c.attaching.add(id);
         c.inverse.add(Detach.attachment(id).forced());
         c.createdId = Optional.of(id.value());
+    }
+
+    private static boolean deviceTaken(List<Attachment> onInstance, int device) {
+        for (Attachment attachment : onInstance) {
+            if (attachment.deviceIndex() == device) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void detach(Change c, Detach r, PropagationView propagation) {

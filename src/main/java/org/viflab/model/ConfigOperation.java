@@ -34,7 +34,7 @@ public sealed interface ConfigOperation {
     /** {@code <target> <action> <detail>}. */
     default String text() {
         String detail = detail();
-        return detail.isEmpty() ? summary() : summary() + " " + detail;
+        return detail.isEmpty() ? summary() : target() + " " + action() + " " + detail;
     }
 
     private static String list(List<? extends Object> items) {
@@ -157,9 +157,14 @@ public sealed interface ConfigOperation {
             if (!map) {
                 return address + " " + iface;
             }
-            String to = instances.isEmpty() ? "-"
-                    : instances.stream().map(InstanceId::value).collect(Collectors.joining(","));
-            return address + " " + iface + " " + to;
+            if (instances.isEmpty()) {
+                return address + " " + iface + " -";
+            }
+            StringBuilder text = new StringBuilder().append(address).append(' ').append(iface).append(' ');
+            for (int i = 0; i < instances.size(); i++) {
+                text.append(i == 0 ? "" : ",").append(instances.get(i).value());
+            }
+            return text.toString();
         }
     }
 

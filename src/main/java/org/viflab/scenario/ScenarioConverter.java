@@ -809,15 +809,19 @@ final class ScenarioConverter {
 
     // ---- steps -------------------------------------------------------------------------------
 
+    /** The accessors of a step's request keys, in the record's order; looked up once. */
+    private static final List<RecordComponent> REQUEST_COMPONENTS = java.util.Arrays.stream(
+            StepDto.class.getRecordComponents()).filter(c -> StepDto.REQUEST_KEYS.contains(c.getName())).toList();
+    private static final List<java.lang.reflect.Method> REQUEST_ACCESSORS = REQUEST_COMPONENTS.stream()
+            .map(RecordComponent::getAccessor).toList();
+
     private Step step(StepDto d, int i, KeyPath at, Set<String> watched) {
-        Map<String, Object> present = new LinkedHashMap<>();
+        Map<String, Object> present = new LinkedHashMap<>(4);
         try {
-            for (RecordComponent component : StepDto.class.getRecordComponents()) {
-                if (StepDto.REQUEST_KEYS.contains(component.getName())) {
-                    Object value = component.getAccessor().invoke(d);
-                    if (value != null) {
-                        present.put(component.getName(), value);
-                    }
+            for (int k = 0; k < REQUEST_ACCESSORS.size(); k++) {
+                Object value = REQUEST_ACCESSORS.get(k).invoke(d);
+                if (value != null) {
+                    present.put(REQUEST_COMPONENTS.get(k).getName(), value);
                 }
             }
         } catch (ReflectiveOperationException e) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.viflab.scenario.FileFormat.ScenarioDto;
 
 /**
@@ -52,6 +53,22 @@ public final class ScenarioReader {
     }
 
     static Scenario parse(String sourceName, byte[] content, SourceDocument.Limits limits) {
+        SourceDocument.Format format = SourceDocument.Format.ofName(sourceName);
+        // Most files are well formed: bind them in one pass. The steps' lines are kept on the way;
+        // anything else the converter needs a position for comes from the located reading.
+        Optional<SourceDocument.Bound<ScenarioDto>> direct = SourceDocument.bind(sourceName, content, format, limits,
+                Mappers.BINDER, ScenarioDto.class, "steps");
+        if (direct.isPresent()) {
+            return new ScenarioConverter(direct.get().document()).convert(direct.get().value());
+        }
+        return parseLocated(sourceName, content, limits);
+    }
+
+    /**
+     * Reads {@code content} the located way: a tree with every position, then binding. Files that
+     * {@link #parse} cannot bind directly are read this way, so it reports every file error.
+     */
+    static Scenario parseLocated(String sourceName, byte[] content, SourceDocument.Limits limits) {
         SourceDocument doc = SourceDocument.parse(sourceName, content, SourceDocument.Format.ofName(sourceName),
                 limits, path -> false);
         return new ScenarioConverter(doc).convert(bind(doc, ScenarioDto.class));

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,14 +16,18 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -33,6 +39,13 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * <p>Reading is bounded: the input size, the nesting depth and the code points are limited, and
  * YAML anchors, aliases and custom tags are refused outright (so an alias bomb fails at its first
  * anchor, before anything is expanded). Duplicate keys are refused in both formats.
+ *
+ * <p>A well-formed file need not become a tree at all: {@link #bind} checks the same rules while
+ * Jackson binds the parser's tokens straight to records, and keeps only the positions asked for
+ * (a scenario's steps). The located tree is built from the same bytes only when a position or a
+ * value the binding did not keep is needed: for an error, or a step whose parameters do not parse.
+ * Whenever the direct reading fails, the file is read the located way from the start, so every
+ * error is reported exactly as that reading reports it.
  */
 final class SourceDocument {
 
@@ -69,13 +82,34 @@ final class SourceDocument {
     }
 
     private final String name;
-    private final JsonNode root;
-    private final Map<String, Located> positions;
+    /** Positions kept while binding directly (see {@link #bind}); answered without the located tree. */
+    private final Map<KeyPath, Position> kept;
+    /** Builds the located tree, for a document bound directly; null once built (or when built eagerly). */
+    private Supplier<SourceDocument> locate;
+    private JsonNode root;
+    private Map<String, Located> positions;
 
     private SourceDocument(String name, JsonNode root, Map<String, Located> positions) {
         this.name = name;
+        this.kept = Map.of();
         this.root = root;
         this.positions = positions;
+    }
+
+    private SourceDocument(String name, Map<KeyPath, Position> kept, Supplier<SourceDocument> locate) {
+        this.name = name;
+        this.kept = kept;
+        this.locate = locate;
+    }
+
+    /** Builds the located tree of a directly bound document, once. */
+    private void located() {
+        if (locate != null) {
+            SourceDocument full = locate.get();
+            root = full.root;
+            positions = full.positions;
+            locate = null;
+        }
     }
 
     String name() {
@@ -83,16 +117,22 @@ final class SourceDocument {
     }
 
     JsonNode root() {
+        located();
         return root;
     }
 
     /** The node at {@code path}, or a missing node. */
     JsonNode at(KeyPath path) {
-        return root.at(path.pointer());
+        return root().at(path.pointer());
     }
 
     /** The position of the key at {@code path} (of the value for a list entry, of its nearest ancestor if absent). */
     Position position(KeyPath path) {
+        Position known = kept.get(path);
+        if (known != null) {
+            return known;
+        }
+        located();
         KeyPath at = path;
         while (true) {
             Located located = positions.get(at.pointer());
@@ -108,6 +148,7 @@ final class SourceDocument {
 
     /** How the value at {@code path} was written: "a mapping", "a list", "text", "a number", "true/false". */
     String kindAt(KeyPath path) {
+        located();
         Located located = positions.get(path.pointer());
         return located == null ? "nothing" : located.kind();
     }
@@ -169,6 +210,206 @@ final class SourceDocument {
             throw new ScenarioException(name, at.line(), at.column(), syntaxMessage(format, e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
             throw new ScenarioException(name, 1, 1, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /** A value bound directly from a file, and the file as a document (for positions and errors). */
+    record Bound<T>(T value, SourceDocument document) {
+    }
+
+    /**
+     * Reads {@code content} straight into {@code type} with {@code binder}, checking on the way every
+     * rule that {@link #parse} checks, with no explicit null allowed anywhere. The positions of the
+     * entries of the top-level list under {@code keptList} (a scenario's steps) are kept; any other
+     * position, and the tree itself, come from a located reading of the same bytes made on demand.
+     *
+     * @return empty if the file breaks a rule, does not bind, or the root is not a mapping: the caller
+     *         then reads it with {@link #parse}, which reports the problem with its position
+     */
+    static <T> Optional<Bound<T>> bind(String name, byte[] content, Format format, Limits limits, ObjectMapper binder,
+                                       Class<T> type, String keptList) {
+        Objects.requireNonNull(name, "name");
+        if (content.length > limits.maxBytes()) {
+            return Optional.empty();
+        }
+        try (CheckingParser parser = new CheckingParser(factory(format, limits).createParser(content), limits, keptList)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            T value = binder.readValue(parser, type);
+            if (value == null || parser.nextToken() != null) {
+                return Optional.empty();
+            }
+            Map<KeyPath, Position> kept = new HashMap<>();
+            KeyPath list = KeyPath.ROOT.key(keptList);
+            List<Position> entries = parser.keptEntries;
+            for (int i = 0; i < entries.size(); i++) {
+                kept.put(list.index(i), entries.get(i));
+            }
+            return Optional.of(new Bound<>(value, new SourceDocument(name, kept,
+                    () -> parse(name, content, format, limits, path -> false))));
+        } catch (IOException | RuntimeException e) {
+            // Reported by the located reading, which the caller makes next.
+            return Optional.empty();
+        }
+    }
+
+    /** Stops a direct reading: the located reading will find and report the problem. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Refused INSTANCE = new Refused();
+
+        private Refused() {
+            super("refused", null, false, false);
+        }
+    }
+
+    /**
+     * Passes tokens to the binder while checking what {@link Builder} checks: duplicate keys, one
+     * document, no anchors, aliases, custom tags or nulls, the depth. It keeps no path: at the first
+     * problem it stops, and the located reading says where. Every way of advancing goes through
+     * {@link #nextToken()}.
+     */
+    private static final class CheckingParser extends JsonParserDelegate {
+        private final YAMLParser yaml;
+        private final int maxDepth;
+        private final String keptList;
+        private final List<Frame> frames = new ArrayList<>();
+        private int depth;
+        private boolean rootSeen;
+        final List<Position> keptEntries = new ArrayList<>();
+
+        /** One open mapping or list; reused for every container at its depth. */
+        private static final class Frame {
+            private static final int FEW = 12;
+            boolean object;
+            boolean keepEntries;
+            String pendingKey;
+            private final String[] keys = new String[FEW];
+            private int count;
+            private Set<String> many;
+
+            void reset(boolean isObject, boolean keep) {
+                object = isObject;
+                keepEntries = keep;
+                pendingKey = null;
+                count = 0;
+                many = null;
+            }
+
+            /** False if the mapping already has this key. */
+            boolean addKey(String key) {
+                pendingKey = key;
+                if (many != null) {
+                    return many.add(key);
+                }
+                for (int i = 0; i < count; i++) {
+                    if (keys[i].equals(key)) {
+                        return false;
+                    }
+                }
+                if (count < FEW) {
+                    keys[count++] = key;
+                    return true;
+                }
+                many = new HashSet<>(List.of(keys));
+                return many.add(key);
+            }
+        }
+
+        CheckingParser(JsonParser parser, Limits limits, String keptList) {
+            super(parser);
+            this.yaml = parser instanceof YAMLParser y ? y : null;
+            this.maxDepth = limits.maxDepth();
+            this.keptList = keptList;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = delegate.nextToken();
+            if (token == null) {
+                return null;
+            }
+            switch (token) {
+                case FIELD_NAME -> {
+                    if (!frames.get(depth - 1).addKey(delegate.currentName())) {
+                        throw Refused.INSTANCE;
+                    }
+                }
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> value(token);
+            }
+            return token;
+        }
+
+        private void value(JsonToken token) throws IOException {
+            if (depth == 0 && rootSeen) {
+                throw Refused.INSTANCE;
+            }
+            rootSeen = true;
+            if (yaml != null && (yaml.isCurrentAlias() || yaml.getObjectId() != null || customTag(yaml.getTypeId()))) {
+                throw Refused.INSTANCE;
+            }
+            Frame parent = depth == 0 ? null : frames.get(depth - 1);
+            if (parent != null && parent.keepEntries) {
+                keptEntries.add(Position.of(delegate.currentTokenLocation()));
+            }
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> {
+                    if (depth >= maxDepth) {
+                        throw Refused.INSTANCE;
+                    }
+                    boolean keep = token == JsonToken.START_ARRAY && depth == 1 && parent.object
+                            && keptList.equals(parent.pendingKey);
+                    if (frames.size() == depth) {
+                        frames.add(new Frame());
+                    }
+                    frames.get(depth++).reset(token == JsonToken.START_OBJECT, keep);
+                }
+                case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> {
+                }
+                // Read as the located reading reads them, so that a number it refuses is refused here.
+                case VALUE_NUMBER_INT -> {
+                    switch (delegate.getNumberType()) {
+                        case INT -> delegate.getIntValue();
+                        case LONG -> delegate.getLongValue();
+                        default -> delegate.getBigIntegerValue();
+                    }
+                }
+                case VALUE_NUMBER_FLOAT -> delegate.getDoubleValue();
+                default -> throw Refused.INSTANCE;
+            }
+        }
+
+        private static boolean customTag(Object tag) {
+            return tag != null && !tag.toString().startsWith("tag:yaml.org,2002:");
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            JsonToken token = nextToken();
+            return token == JsonToken.FIELD_NAME ? nextToken() : token;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            JsonToken current = currentToken();
+            if (current != JsonToken.START_OBJECT && current != JsonToken.START_ARRAY) {
+                return this;
+            }
+            int open = 1;
+            while (open > 0) {
+                JsonToken token = nextToken();
+                if (token == null) {
+                    return this;
+                }
+                if (token.isStructStart()) {
+                    open++;
+                } else if (token.isStructEnd()) {
+                    open--;
+                }
+            }
+            return this;
         }
     }
 

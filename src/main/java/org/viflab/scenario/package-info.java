@@ -12,10 +12,13 @@
  * {@link org.viflab.scenario.Expectations} hold every expectation key of the format.
  *
  * <p>Every problem with a file is one {@link org.viflab.scenario.ScenarioException} reading
- * {@code file:line:col: path.to.key: reason}. Reading goes through a located tree
- * ({@code SourceDocument}: bounded size and depth, no YAML anchors, aliases or custom tags,
- * no duplicate keys), then strict Jackson binding to the file-shape records of {@code FileFormat}
- * (unknown keys fail, no type coercion), then conversion and the topology's reference checks.
+ * {@code file:line:col: path.to.key: reason}. Reading checks the input ({@code SourceDocument}:
+ * bounded size and depth, no YAML anchors, aliases or custom tags, no duplicate keys), binds it
+ * strictly to the file-shape records of {@code FileFormat} (unknown keys fail, no type coercion),
+ * then converts it and checks the topology's references. A well-formed file is bound straight from
+ * the parser's tokens; the located tree, with the position of every key, is built only when an
+ * error or a malformed step needs it, and a file that breaks a rule is read through it from the
+ * start, so that its error reads the same.
  *
  * <p>{@link org.viflab.scenario.ScenarioWriter} writes a scenario back (reading the text gives an
  * equal scenario) and saves a lab ({@link org.viflab.scenario.LabSnapshot}).

@@ -74,6 +74,8 @@ public final class LabSession {
     private volatile boolean commanding;
     /** Undo steps taken in this session: undo never reaches behind what was there when the lab opened. */
     private int undoDepth;
+    /** The thread the session is used from (the FX thread in the app). */
+    private volatile Thread owner;
 
     // ---- state ------------------------------------------------------------------------------
 
@@ -166,11 +168,11 @@ public final class LabSession {
     /** Shows {@code newLab} from now on and closes the lab shown before. */
     public void open(Lab newLab, String name) {
         Objects.requireNonNull(newLab, "newLab");
-        onFxThread();
         Lab old = lab.get();
         unhook.run();
         unhook = newLab.addListener(this::heard);
         lab.set(newLab);
+        owner = Thread.currentThread();
         undoDepth = 0;
         labName.set(Objects.requireNonNull(name, "name"));
         lastError.set(null);
@@ -206,7 +208,6 @@ public final class LabSession {
 
     /** Sends prepared submissions (each with its own principal) as one action. */
     public Lab.Result send(String description, List<Submission> submissions) {
-        onFxThread();
         Lab l = requireLab();
         List<Propagation.Pending> before = l.pending();
         String undoBefore = l.undoDescription().orElse("");
@@ -231,7 +232,6 @@ public final class LabSession {
      * {@code DryRunOperation} when it would.
      */
     public Outcome dryRun(Request request) {
-        onFxThread();
         Lab l = requireLab();
         return command(() -> l.submit(Submission.as(principal.get(), request).asDryRun())).outcome().orElseThrow();
     }
@@ -242,7 +242,6 @@ public final class LabSession {
     }
 
     public Optional<Lab.Result> undo() {
-        onFxThread();
         Lab l = requireLab();
         String description = l.undoDescription().orElse("");
         List<Propagation.Pending> before = l.pending();
@@ -263,7 +262,6 @@ public final class LabSession {
     }
 
     public Optional<Lab.Result> redo() {
-        onFxThread();
         Lab l = requireLab();
         String description = l.redoDescription().orElse("");
         List<Propagation.Pending> before = l.pending();
@@ -282,7 +280,6 @@ public final class LabSession {
 
     /** Applies the next {@code n} queued configuration operations. */
     public Lab.Result propagate(int n) {
-        onFxThread();
         Lab l = requireLab();
         Lab.Result result = command(() -> l.propagate(n));
         refresh();
@@ -296,7 +293,6 @@ public final class LabSession {
     }
 
     public Lab.Result setMode(Mode newMode) {
-        onFxThread();
         Lab l = requireLab();
         Lab.Result result = command(() -> l.setMode(newMode));
         refresh();
@@ -307,13 +303,11 @@ public final class LabSession {
 
     /** Traces one flow through the fabric as it is now. */
     public Trace trace(Flow flow) {
-        onFxThread();
         return requireLab().trace(flow);
     }
 
     /** Pins a flow to watch (replacing one of the same name). */
     public Trace watch(String name, Flow flow) {
-        onFxThread();
         Lab l = requireLab();
         Trace trace = command(() -> l.watch(name, flow));
         refresh();
@@ -322,7 +316,6 @@ public final class LabSession {
     }
 
     public boolean unwatch(String name) {
-        onFxThread();
         Lab l = requireLab();
         boolean removed = command(() -> l.unwatch(name));
         refresh();
@@ -344,7 +337,10 @@ public final class LabSession {
         }
     }
 
-    /** A lab event that no session command caused (another writer): refresh on the FX thread. */
+    /**
+     * A lab event that no session command caused (the scenario runner, another writer): refresh at
+     * once on the session's own thread, else on the FX thread.
+     */
     private void heard(LabEvent event) {
         if (commanding) {
             return;
@@ -363,7 +359,7 @@ public final class LabSession {
             PrincipalId as = submissions.isEmpty() ? principal.get() : submissions.get(0).as();
             publish(new SessionEvent(type, description, as, submissions, Optional.of(result), queuedBy(event)));
         };
-        if (Platform.isFxApplicationThread()) {
+        if (Thread.currentThread() == owner) {
             update.run();
             return;
         }
@@ -434,10 +430,4 @@ public final class LabSession {
         return l;
     }
 
-    /**
-     * The session is used from one thread: the FX thread in the app (view-model tests drive it from
-     * their own thread). Nothing to check here beyond documenting it at each command.
-     */
-    private static void onFxThread() {
-    }
 }

@@ -121,7 +121,7 @@ public final class MainView {
         root.setTop(toolbar());
         SplitPane upper = new SplitPane(palette(), canvasArea(), rightPane());
         upper.setId("upper");
-        upper.setDividerPositions(0.1, 0.76);
+        upper.setDividerPositions(0.115, 0.76);
         SplitPane.setResizableWithParent(upper.getItems().get(0), false);
         tabs = bottomTabs();
         SplitPane main = new SplitPane(upper, tabs);
@@ -236,14 +236,24 @@ public final class MainView {
         Label hint = new Label(texts.get("palette.hint"));
         hint.getStyleClass().add("palette-hint");
         hint.setWrapText(true);
-        box.getChildren().addAll(title, paletteItem("palette-vif", "palette.vif", "◈"), hint);
-        box.setMinWidth(110);
-        box.setPrefWidth(140);
+        box.getChildren().addAll(title, paletteItem("palette-vif", "palette.vif", "◈", null),
+                paletteItem("palette-instance", "palette.instance", "▣", org.viflab.ui.forms.QuickFormViewModel.Kind.INSTANCE),
+                paletteItem("palette-host", "palette.host", "▤", org.viflab.ui.forms.QuickFormViewModel.Kind.HOST),
+                paletteItem("palette-subnet", "palette.subnet", "▭", org.viflab.ui.forms.QuickFormViewModel.Kind.SUBNET),
+                paletteItem("palette-group", "palette.group", "◇", org.viflab.ui.forms.QuickFormViewModel.Kind.SECURITY_GROUP),
+                hint);
+        box.setMinWidth(120);
+        box.setPrefWidth(160);
         return box;
     }
 
-    private Node paletteItem(String id, String key, String glyph) {
-        Label item = new Label(glyph + "  " + texts.get(key));
+    /** A palette item: click opens its form; drop it on the canvas to prefill the form from the spot. */
+    private Node paletteItem(String id, String key, String glyph, org.viflab.ui.forms.QuickFormViewModel.Kind quick) {
+        Label item = new Label(texts.get(key));
+        Label icon = new Label(glyph);
+        icon.getStyleClass().add("palette-glyph");
+        item.setGraphic(icon);
+        item.setGraphicTextGap(8);
         item.setId(id);
         item.getStyleClass().add("palette-item");
         item.setMaxWidth(Double.MAX_VALUE);
@@ -258,12 +268,19 @@ public final class MainView {
         });
         item.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
             item.getScene().setCursor(javafx.scene.Cursor.DEFAULT);
-            if (!dragged[0]) {
-                vm.showCreateInterface(Optional.empty());
-            } else if (canvas.containsScene(e.getSceneX(), e.getSceneY())) {
-                Optional<SubnetId> subnet = canvas.keyAt(e.getSceneX(), e.getSceneY(), k -> k == CanvasKey.Kind.SUBNET)
-                        .map(k -> SubnetId.subnetId(k.id()));
+            boolean onCanvas = dragged[0] && canvas.containsScene(e.getSceneX(), e.getSceneY());
+            if (dragged[0] && !onCanvas) {
+                return;
+            }
+            if (quick == null) {
+                Optional<SubnetId> subnet = onCanvas ? canvas.keyAt(e.getSceneX(), e.getSceneY(),
+                        k -> k == CanvasKey.Kind.SUBNET).map(k -> SubnetId.subnetId(k.id())) : Optional.empty();
                 vm.showCreateInterface(subnet);
+            } else {
+                Optional<CanvasKey> spot = onCanvas ? canvas.keyAt(e.getSceneX(), e.getSceneY(),
+                        k -> k == CanvasKey.Kind.SUBNET || k == CanvasKey.Kind.PARTITION || k == CanvasKey.Kind.ZONE
+                                || k == CanvasKey.Kind.PLATFORM) : Optional.empty();
+                vm.showQuickForm(quick, spot);
             }
         });
         return item;
@@ -356,9 +373,12 @@ public final class MainView {
     private Node rightPane() {
         InspectorView inspector = new InspectorView(vm.inspector(), texts);
         CreateInterfaceView form = new CreateInterfaceView(vm.createInterface(), texts, () -> vm.formShownProperty().set(false));
-        inspector.visibleProperty().bind(vm.formShownProperty().not());
+        org.viflab.ui.forms.QuickFormView quick = new org.viflab.ui.forms.QuickFormView(vm.quickForm(), texts,
+                () -> vm.quickFormShownProperty().set(false));
+        inspector.visibleProperty().bind(vm.formShownProperty().not().and(vm.quickFormShownProperty().not()));
         form.visibleProperty().bind(vm.formShownProperty());
-        StackPane right = new StackPane(inspector, form);
+        quick.visibleProperty().bind(vm.quickFormShownProperty());
+        StackPane right = new StackPane(inspector, form, quick);
         right.setId("right-pane");
         right.setMinWidth(240);
         return right;
@@ -474,7 +494,7 @@ public final class MainView {
             upper.getItems().get(0).setManaged(true);
             upper.getItems().get(2).setVisible(true);
             upper.getItems().get(2).setManaged(true);
-            upper.setDividerPositions(0.1, 0.76);
+            upper.setDividerPositions(0.115, 0.76);
         }
         if (stage.isShowing() || on) {
             stage.setFullScreen(on);
@@ -543,11 +563,26 @@ public final class MainView {
     private void exportPng() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(texts.get("toolbar.export"));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("PNG", "*.png"),
+                new FileChooser.ExtensionFilter("SVG", "*.svg"));
         chooser.setInitialFileName("viflab.png");
         File file = chooser.showSaveDialog(stage);
         if (file != null) {
-            exportPng(file.toPath());
+            if (file.getName().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                exportSvg(file.toPath());
+            } else {
+                exportPng(file.toPath());
+            }
+        }
+    }
+
+    /** Writes the whole lab (not only what is in view) as an SVG drawing. */
+    public void exportSvg(Path file) {
+        try {
+            java.nio.file.Files.writeString(file, org.viflab.ui.canvas.SvgExport.svg(vm.canvas().layout(), vm.canvas().paths()));
+            vm.notifier().info(texts.get("status.exported", file.getFileName()));
+        } catch (java.io.IOException | RuntimeException e) {
+            vm.notifier().unexpected(texts.get("error.export", file), e);
         }
     }
 

@@ -19,6 +19,7 @@ import org.viflab.coordinator.Outcome;
 import org.viflab.coordinator.Repository;
 import org.viflab.fabric.Propagation.Mode;
 import org.viflab.lab.Lab;
+import org.viflab.scenario.JournalCodec;
 import org.viflab.model.Topology;
 import org.viflab.ui.canvas.CanvasViewModel;
 import org.viflab.ui.flows.TraceViewModel;
@@ -44,6 +45,7 @@ public final class MainViewModel {
     private final CanvasViewModel canvas;
     private final InspectorViewModel inspector;
     private final CreateInterfaceViewModel createInterface;
+    private final org.viflab.ui.forms.QuickFormViewModel quickForm;
     private final LogViewModel log;
     private final WatchedFlowsViewModel flows;
     private final TraceViewModel trace;
@@ -52,6 +54,7 @@ public final class MainViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final BooleanProperty classroom = new SimpleBooleanProperty(this, "classroom");
     private final BooleanProperty formShown = new SimpleBooleanProperty(this, "formShown");
+    private final BooleanProperty quickFormShown = new SimpleBooleanProperty(this, "quickFormShown");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty demoDeclined = new SimpleBooleanProperty(this, "demoDeclined");
@@ -69,10 +72,11 @@ public final class MainViewModel {
         canvas = new CanvasViewModel(session, texts);
         inspector = new InspectorViewModel(session, texts);
         createInterface = new CreateInterfaceViewModel(session, texts);
+        quickForm = new org.viflab.ui.forms.QuickFormViewModel(session, texts);
         log = new LogViewModel(session, texts);
         flows = new WatchedFlowsViewModel(session, texts);
         trace = new TraceViewModel(session, texts, canvas);
-        scenario = new ScenarioViewModel(session, texts, () -> Lab.open(store.inMemory()));
+        scenario = new ScenarioViewModel(session, texts, () -> Lab.open(store.inMemory(), JournalCodec.INSTANCE));
         scenario.onTrace(trace::show);
         canvas.selectedProperty().addListener((obs, old, now) ->
                 inspector.subjectProperty().set(CanvasViewModel.inspected(now, canvas.layout()).orElse(null)));
@@ -82,6 +86,20 @@ public final class MainViewModel {
                 formShown.set(false);
                 canvas.selectedProperty().set(org.viflab.ui.canvas.CanvasKey.of(
                         org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, now));
+            }
+        });
+        quickForm.createdProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                quickFormShown.set(false);
+                org.viflab.ui.canvas.CanvasKey.Kind shown = switch (quickForm.kindProperty().get()) {
+                    case SUBNET -> org.viflab.ui.canvas.CanvasKey.Kind.SUBNET;
+                    case HOST -> org.viflab.ui.canvas.CanvasKey.Kind.PLATFORM;
+                    case INSTANCE -> org.viflab.ui.canvas.CanvasKey.Kind.INSTANCE;
+                    case SECURITY_GROUP -> null;
+                };
+                if (shown != null) {
+                    canvas.selectedProperty().set(org.viflab.ui.canvas.CanvasKey.of(shown, now));
+                }
             }
         });
         session.addListener(this::heard);
@@ -100,6 +118,7 @@ public final class MainViewModel {
             canvas.selectedProperty().set(null);
             trace.clear();
             formShown.set(false);
+            quickFormShown.set(false);
             createInterface.reset();
         }
     }
@@ -124,6 +143,24 @@ public final class MainViewModel {
 
     public CreateInterfaceViewModel createInterface() {
         return createInterface;
+    }
+
+    public org.viflab.ui.forms.QuickFormViewModel quickForm() {
+        return quickForm;
+    }
+
+    /** Whether one of the palette's short forms is shown in place of the inspector. */
+    public BooleanProperty quickFormShownProperty() {
+        return quickFormShown;
+    }
+
+    /** Opens a short form for a kind of object, prefilled from where its palette item was dropped. */
+    public void showQuickForm(org.viflab.ui.forms.QuickFormViewModel.Kind kind,
+                              Optional<org.viflab.ui.canvas.CanvasKey> droppedOn) {
+        quickForm.start(kind, droppedOn.map(k -> org.viflab.ui.forms.QuickFormViewModel.hintsFrom(k.kind().prefix(),
+                k.id(), session.topology())).orElse(java.util.Map.of()));
+        formShown.set(false);
+        quickFormShown.set(true);
     }
 
     public LogViewModel log() {
@@ -196,11 +233,15 @@ public final class MainViewModel {
         background.accept(() -> {
             try {
                 Repository repository = store.open(location);
-                Lab lab = Lab.open(repository);
-                lab.snapshot();
+                Lab lab = Lab.open(repository, JournalCodec.INSTANCE);
+                // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
+                Topology snapshot = lab.snapshot();
+                org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
+                        lab.fieldView(), null);
                 fx(() -> {
                     loading.set(false);
                     message.set("");
+                    canvas.prepared(snapshot, layout);
                     session.open(lab, location);
                     then.run();
                 });
@@ -226,7 +267,7 @@ public final class MainViewModel {
 
     /** Opens a scratch lab that lives in memory. */
     public void newScratchLab() {
-        session.open(Lab.open(store.inMemory()), texts.get("status.scratch"));
+        session.open(Lab.open(store.inMemory(), JournalCodec.INSTANCE), texts.get("status.scratch"));
     }
 
     /** Builds the demo lab into the open (empty) lab. */
@@ -305,6 +346,7 @@ public final class MainViewModel {
     public void showCreateInterface(Optional<org.viflab.model.SubnetId> subnet) {
         createInterface.reset();
         subnet.ifPresent(createInterface::startIn);
+        quickFormShown.set(false);
         formShown.set(true);
     }
 

@@ -151,4 +151,38 @@ class DragToAttachTest {
         assertThat(window.vm.log().entries().get(window.vm.log().entries().size() - 1).description())
                 .isEqualTo("move vm-2 to host-a");
     }
+
+    @Test
+    void clickingTheNicCarryingTheRecordSetsItDownAndTheTrafficStops(FxRobot robot) {
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));
+        // device 1 on host-a is carried by its second NIC
+        Node nic = window.node(robot, Kind.NIC, "nic-a2");
+        assertThat(nic.getStyleClass()).contains("state-up");
+        robot.clickOn(nic);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.node(robot, Kind.NIC, "nic-a2").getStyleClass()).contains("state-down").doesNotContain("state-up");
+        assertThat(webRow(robot).disposition()).isEqualTo("NIC_DOWN");
+        assertThat(webRow(robot).change()).isEqualTo("vm-1 DELIVERED → — NIC_DOWN");
+        robot.clickOn(window.node(robot, Kind.NIC, "nic-a2"));
+        assertThat(webRow(robot).disposition()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void inStepwiseModeTheDroppedChipIsInFlightUntilStepAppliesItsOperations(FxRobot robot) {
+        robot.clickOn("#tb-stepwise");
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));
+        Node chip = window.node(robot, Kind.INTERFACE, "vif-web");
+        assertThat(chip.getStyleClass()).contains("state-attaching");
+        assertThat(robot.lookup("#status-pending").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("3 pending operation(s)");
+        assertThat(webRow(robot).disposition()).isEqualTo("DETACHED");
+        robot.clickOn("#tb-step");
+        assertThat(webRow(robot).disposition()).isEqualTo("NOT_PLUGGED");
+        robot.clickOn("#tb-step").clickOn("#tb-step");
+        assertThat(window.node(robot, Kind.INTERFACE, "vif-web").getStyleClass()).contains("state-in-use");
+        assertThat(webRow(robot).disposition()).isEqualTo("DELIVERED");
+        assertThat(robot.lookup("#tb-step").queryButton().isDisabled()).isTrue();
+    }
 }

@@ -150,4 +150,96 @@ class MainWindowTest {
         assertThat(window.attachedTo("vif-web")).isEmpty();
         assertThat(steps.getItems().get(3).status()).isEqualTo(StepRow.Status.NEXT);
     }
+
+    @Test
+    void launchingAnInstanceFromThePalette(FxRobot robot) {
+        robot.clickOn("#palette-instance");
+        assertThat(robot.lookup("#quick-form").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#quick-form-title").queryAs(Label.class).getText()).isEqualTo("Launch an instance");
+        robot.interact(() -> window.vm.quickForm().set("platform", "host-b"));
+        robot.clickOn("#quick-submit");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.platformOf("vm-6")).isEqualTo("host-b");
+        assertThat(robot.lookup("#quick-form").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#inspector-title").queryAs(Label.class).getText()).isEqualTo("Instance vm-6");
+        Node vm6 = window.node(robot, Kind.INSTANCE, "vm-6");
+        assertThat(window.node(robot, Kind.PLATFORM, "host-b").getBoundsInParent().contains(vm6.getBoundsInParent())).isTrue();
+        assertThat(vm6.getStyleClass()).contains("state-running");
+    }
+
+    @Test
+    void tracingAFlowAnimatesThePacketHopByHop(FxRobot robot) throws Exception {
+        robot.clickOn("#tab-trace .tab-label");
+        robot.clickOn("#trace-from").write("vm-1");
+        robot.clickOn("#trace-to").write("vm-2");
+        robot.clickOn("#trace-run");
+        TableView<?> hops = robot.lookup("#trace-hops").queryTableView();
+        assertThat(hops.getItems()).hasSizeGreaterThan(4);
+        assertThat(robot.lookup("#trace-explanation").queryAs(Label.class).getText()).startsWith("DELIVERED");
+        Node packet = robot.lookup("#packet").query();
+        assertThat(packet.isVisible()).isTrue();
+        var first = window.vm.canvas().packetProperty().get();
+        assertThat(first.nodeId()).isEqualTo("instance-vm-1");
+
+        robot.clickOn("#trace-step");
+        assertThat(window.vm.trace().currentProperty().get()).isEqualTo(1);
+        robot.clickOn("#trace-play");
+        assertThat(window.vm.trace().playingProperty().get()).isTrue();
+        window.vm.trace().speedProperty().set(6);
+        WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !window.vm.trace().playingProperty().get());
+        assertThat(window.vm.trace().currentProperty().get()).isEqualTo(hops.getItems().size() - 1);
+        assertThat(window.vm.canvas().packetProperty().get().nodeId()).isEqualTo("iface-vm-2-eth0");
+        assertThat(window.vm.canvas().paths()).anySatisfy(p -> assertThat(p.name()).isEqualTo("trace"));
+    }
+
+    @Test
+    void themeClassroomModeAndExport(FxRobot robot) throws Exception {
+        assertThat(window.view.scene().getStylesheets()).anyMatch(css -> css.endsWith("light.css"));
+        robot.clickOn("#tb-theme");
+        assertThat(window.view.scene().getStylesheets()).anyMatch(css -> css.endsWith("dark.css"))
+                .noneMatch(css -> css.endsWith("light.css"));
+
+        robot.type(javafx.scene.input.KeyCode.F11);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.vm.classroomProperty().get()).isTrue();
+        assertThat(window.view.scene().getStylesheets()).anyMatch(css -> css.endsWith("classroom.css"));
+        assertThat(robot.lookup("#toolbar").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#classroom-bar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#classroom-caption").queryAs(Label.class).getText())
+                .isEqualTo("Drag an interface onto an instance and watch where the traffic lands.");
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));
+        assertThat(robot.lookup("#classroom-caption").queryAs(Label.class).getText())
+                .isEqualTo("web: — DETACHED → vm-1 DELIVERED");
+        robot.clickOn("#classroom-back");
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+        robot.clickOn("#classroom-leave");
+        assertThat(robot.lookup("#toolbar").query().isVisible()).isTrue();
+
+        Path png = java.nio.file.Files.createTempFile("viflab", ".png");
+        robot.interact(() -> window.view.exportPng(png));
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) window.view.canvas().getWidth());
+        assertThat(window.notifier.infos).anyMatch(i -> i.startsWith("Exported"));
+        java.nio.file.Files.deleteIfExists(png);
+        Path svg = java.nio.file.Files.createTempFile("viflab", ".svg");
+        robot.interact(() -> window.view.exportSvg(svg));
+        String drawing = java.nio.file.Files.readString(svg);
+        assertThat(drawing).startsWith("<svg").contains(">vif-web</text>").contains(">vm-1  t3.medium</text>");
+        java.nio.file.Files.deleteIfExists(svg);
+    }
+
+    @Test
+    void aLabThatCannotBeOpenedShowsTheErrorAndKeepsTheOpenLab(FxRobot robot) {
+        var before = window.vm.session().lab().orElseThrow();
+        robot.interact(() -> window.vm.openLab("jdbc:mysql://nowhere/lab", () -> { }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.notifier.failures).singleElement().satisfies(e ->
+                assertThat(e.getMessage()).contains("not an H2 URL"));
+        assertThat(window.vm.session().lab()).containsSame(before);
+        assertThat(window.vm.loadingProperty().get()).isFalse();
+        assertThat(window.node(robot, Kind.INSTANCE, "vm-1")).isNotNull();
+    }
 }

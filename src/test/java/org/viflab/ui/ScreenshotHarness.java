@@ -48,27 +48,56 @@ public final class ScreenshotHarness {
         MainView view = new MainView(vm, stage, 1600, 1000);
         stage.setScene(view.scene());
         stage.show();
-        Lab lab = Lab.open(H2Repository.inMemory());
-        if (!has("empty")) {
-            DemoLab.build(lab);
+        Lab lab;
+        if (has("big")) {
+            H2Repository repository = H2Repository.inMemory();
+            var generated = org.viflab.lab.LabGenerator.generate(2000, 10000);
+            repository.commit(0, generated.topology(), generated.ids(), new org.viflab.coordinator.JournalEntry(
+                    generated.topology().version(), org.viflab.model.Topology.OPERATOR, "load", "ok",
+                    java.time.Instant.now(), java.util.Optional.empty()));
+            lab = Lab.open(repository);
+        } else {
+            lab = Lab.open(H2Repository.inMemory());
+            if (!has("empty")) {
+                DemoLab.build(lab);
+            }
         }
         vm.show(lab, has("empty") ? "~/.viflab/labs/default" : "demo (in memory)");
         if (has("dark")) {
             vm.toggleTheme();
+        }
+        if (has("stepwise")) {
+            vm.setMode(org.viflab.fabric.Propagation.Mode.STEPWISE);
         }
         if (has("attached")) {
             vm.canvas().drop(org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, "vif-web"),
                     org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INSTANCE, "vm-1"));
             vm.flows().selectedProperty().set("web");
         }
+        if (has("select")) {
+            vm.canvas().selectedProperty().set(org.viflab.ui.canvas.CanvasKey.of(
+                    org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, "vif-web"));
+        }
         if (has("form")) {
             vm.showCreateInterface(java.util.Optional.empty());
             vm.createInterface().privateIpsProperty().set("10.0.1.999");
+        }
+        if (has("log")) {
+            vm.step();
+            ((javafx.scene.control.TabPane) view.scene().lookup("#bottom-tabs")).getSelectionModel().select(0);
         }
         if (has("classroom")) {
             vm.toggleClassroom();
         }
         view.canvas().fitWhenShown();
+        for (String o : options) {
+            if (o.startsWith("zoom=")) {
+                double z = Double.parseDouble(o.substring(5));
+                PauseTransition later = new PauseTransition(Duration.seconds(1));
+                later.setOnFinished(e -> view.canvas().zoomBy(z / view.canvas().scale()));
+                later.play();
+            }
+        }
         PauseTransition wait = new PauseTransition(Duration.seconds(2));
         wait.setOnFinished(e -> {
             PngExport.write(view.scene().snapshot(null), Path.of(options[0]));

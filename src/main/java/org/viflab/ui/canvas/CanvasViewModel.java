@@ -23,7 +23,6 @@ import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
 import org.viflab.model.NicId;
 import org.viflab.model.PhysicalNic;
-import org.viflab.model.PlatformId;
 import org.viflab.model.ResourceInstance;
 import org.viflab.ui.LabSession;
 import org.viflab.ui.Texts;
@@ -48,6 +47,8 @@ public final class CanvasViewModel {
     private final ObjectProperty<CanvasKey> packet = new SimpleObjectProperty<>(this, "packet");
     private final Map<CanvasKey, DropAnswer> answers = new HashMap<>();
     private CanvasKey answersFor;
+    private Layout prepared;
+    private org.viflab.model.Topology preparedFor;
 
     public CanvasViewModel(LabSession session, Texts texts) {
         this.session = session;
@@ -93,13 +94,26 @@ public final class CanvasViewModel {
         return packet;
     }
 
+    /**
+     * Hands over a layout computed off the FX thread for the snapshot a lab is about to be opened
+     * with: the next {@link #relayout()} uses it if the snapshot is still that one.
+     */
+    public void prepared(org.viflab.model.Topology topology, Layout computed) {
+        preparedFor = topology;
+        prepared = computed;
+    }
+
     /** Recomputes the layout from the session's snapshot. */
     public void relayout() {
         if (session.lab().isEmpty()) {
             layout.set(Layout.empty());
+        } else if (prepared != null && preparedFor == session.topology()) {
+            layout.set(prepared);
         } else {
             layout.set(TopologyLayout.compute(session.topology(), session.fieldView(), layout.get()));
         }
+        prepared = null;
+        preparedFor = null;
         CanvasKey sel = selected.get();
         if (sel != null && layout.get().item(sel).isEmpty()) {
             selected.set(null);
@@ -136,20 +150,30 @@ public final class CanvasViewModel {
     /** The canvas nodes a trace's hops pass, in order, without repeats in a row. */
     public List<CanvasKey> keysOf(Trace trace) {
         List<CanvasKey> keys = new ArrayList<>();
-        String deliveredTo = trace.deliveredTo().map(InstanceId::value).orElse(null);
-        for (Hop hop : trace.hops()) {
-            Optional<CanvasKey> at = keyOf(hop, deliveredTo);
-            if (hop.action() == Hop.Action.DELIVERED && trace.deliveredInterface().isPresent()) {
-                // The packet lands on the interface it was addressed to, a chip on the instance.
-                at = layout.get().chipOf(trace.deliveredInterface().get().value(), deliveredTo).or(() -> keyOf(hop, deliveredTo));
-            }
-            at.ifPresent(key -> {
+        for (int i = 0; i < trace.hops().size(); i++) {
+            keyOf(trace, i).ifPresent(key -> {
                 if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(key)) {
                     keys.add(key);
                 }
             });
         }
         return keys;
+    }
+
+    /**
+     * The canvas node where hop {@code index} of a trace happens, if the canvas draws one. The
+     * delivering hop is placed on the interface chip the packet was addressed to.
+     */
+    public Optional<CanvasKey> keyOf(Trace trace, int index) {
+        Hop hop = trace.hops().get(index);
+        String deliveredTo = trace.deliveredTo().map(InstanceId::value).orElse(null);
+        if (hop.action() == Hop.Action.DELIVERED && trace.deliveredInterface().isPresent()) {
+            Optional<CanvasKey> chip = layout.get().chipOf(trace.deliveredInterface().get().value(), deliveredTo);
+            if (chip.isPresent()) {
+                return chip;
+            }
+        }
+        return keyOf(hop, deliveredTo);
     }
 
     /** The canvas node a hop happens at, if the canvas shows one. */
@@ -313,9 +337,5 @@ public final class CanvasViewModel {
                     .map(p -> Map.entry(Request.Kind.PLATFORMS, p.id()));
             default -> Optional.empty();
         };
-    }
-
-    static PlatformId platformOf(CanvasKey key) {
-        return PlatformId.platformId(key.id());
     }
 }

@@ -31,13 +31,34 @@ final class NodeView extends Region {
     private Lod lod;
     private String stateClass;
     private Tooltip tooltip;
+    private String tipText;
 
     NodeView(CanvasKey key) {
         this.key = key;
         setId(key.nodeId());
         getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
         getChildren().addAll(title, aside, second, center);
+        // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
+        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tooltip == null && tipText != null) {
+                tooltip = new Tooltip(tipText);
+                Tooltip.install(this, tooltip);
+            }
+        });
         setFocusTraversable(false);
+        if (cached(key.kind())) {
+            // Panning only translates: a small node is drawn once into a bitmap and then copied.
+            setCache(true);
+            setCacheHint(javafx.scene.CacheHint.SPEED);
+        }
+    }
+
+    /** Small nodes are cached as bitmaps; the large regions are not (their bitmaps would be huge). */
+    private static boolean cached(CanvasKey.Kind kind) {
+        return switch (kind) {
+            case INTERFACE, INSTANCE, NIC, GATEWAY, PLATFORM, INTERNET, ON_PREMISES -> true;
+            default -> false;
+        };
     }
 
     private static Text text(String styleClass) {
@@ -60,6 +81,12 @@ final class NodeView extends Region {
     void update(Item newItem, Lod newLod, Texts texts) {
         if (newItem.equals(item) && newLod == lod) {
             return;
+        }
+        if (newLod != lod) {
+            getStyleClass().removeAll("lod-medium", "lod-coarse");
+            if (newLod != Lod.DETAIL) {
+                getStyleClass().add(newLod == Lod.MEDIUM ? "lod-medium" : "lod-coarse");
+            }
         }
         item = newItem;
         lod = newLod;
@@ -108,7 +135,7 @@ final class NodeView extends Region {
                 ServicePlatform p = (ServicePlatform) model;
                 t = p.id().value();
                 a = item.count() + "/" + p.capacity();
-                if (lod == Lod.COARSE && item.members() > 0) {
+                if (lod != Lod.DETAIL && item.members() > 0) {
                     c = texts.get("canvas.platform.instances", item.members());
                 }
             }
@@ -152,21 +179,34 @@ final class NodeView extends Region {
             default -> {
             }
         }
+        double scale = 1;
+        if (lod != Lod.DETAIL) {
+            // Far out, small print is unreadable and costly: boxes keep their colour, regions
+            // keep their name and counts in large print.
+            boolean region = NodeView.regionKinds().contains(key.kind());
+            if (!region) {
+                t = "";
+                c = "";
+            }
+            a = "";
+            s = "";
+            scale = lod == Lod.MEDIUM ? 2 : 4;
+        }
         double room = item.bounds().w() - 16 - (a.isEmpty() ? 0 : (a.length() * SMALL_CHAR_W + 8));
-        title.setText(fit(t, room, CHAR_W));
+        title.setText(fit(t, room, CHAR_W * scale));
         aside.setText(a);
         second.setText(fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
         center.setText(c);
-        if (tip != null) {
-            if (tooltip == null) {
-                tooltip = new Tooltip();
-                Tooltip.install(this, tooltip);
-            }
-            tooltip.setText(tip);
+        tipText = tip;
+        if (tooltip != null) {
+            tooltip.setText(tip == null ? "" : tip);
         }
     }
 
     private static String fit(String text, double room, double charWidth) {
+        if (text.isEmpty()) {
+            return text;
+        }
         int max = (int) Math.max(3, room / charWidth);
         return text.length() <= max ? text : text.substring(0, Math.max(1, max - 1)) + "…";
     }
@@ -183,7 +223,8 @@ final class NodeView extends Region {
         second.relocate(8, top + 15);
         double cw = center.getLayoutBounds().getWidth();
         double ch = center.getLayoutBounds().getHeight();
-        center.relocate((w - cw) / 2, Math.max(top + 18, (h - ch) / 2 + 6));
+        double below = title.getLayoutBounds().getHeight() + top + 4;
+        center.relocate(Math.max(8, (w - cw) / 2), Math.max(below, (h - ch) / 2 + 6));
     }
 
     /** Marks the node as a drop target: {@code ok}, {@code bad}, or neither ({@code null}). */

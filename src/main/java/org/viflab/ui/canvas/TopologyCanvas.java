@@ -48,6 +48,8 @@ public final class TopologyCanvas extends Region {
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 3;
     private static final double DRAG_THRESHOLD = 5;
+    /** How many node views to keep, shown or not, before forgetting those out of view. */
+    private static final int NODE_CACHE = 5000;
 
     private final CanvasViewModel vm;
     private final Texts texts;
@@ -311,16 +313,17 @@ public final class TopologyCanvas extends Region {
                 in.computeIfAbsent(layerOf(key.kind()), k -> new ArrayList<>()).add(node);
             }
         }
-        in.forEach((layer, list) -> {
-            if (layer == Layer.REGIONS) {
-                // Containers first: a zone under its platforms, a partition under its bands.
-                list.sort(java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
-            }
-            layers.get(layer).getChildren().addAll(list);
-        });
+        in.forEach((layer, list) -> layers.get(layer).getChildren().addAll(list));
         if (!in.getOrDefault(Layer.REGIONS, List.of()).isEmpty()) {
-            layers.get(Layer.REGIONS).getChildren().sort(
-                    java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
+            // Containers first: a zone under its platforms, a partition under its bands. (A parent's
+            // children cannot be sorted in place: the list refuses the transient duplicates.)
+            List<Node> sorted = new ArrayList<>(layers.get(Layer.REGIONS).getChildren());
+            sorted.sort(java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
+            layers.get(Layer.REGIONS).getChildren().setAll(sorted);
+        }
+        if (nodes.size() > NODE_CACHE) {
+            // Nodes out of view are kept to come back quickly, up to a bound: drop the rest.
+            nodes.keySet().removeIf(k -> !shown.contains(k));
         }
         boolean lodChanged = lod != lodShown;
         covered = area;

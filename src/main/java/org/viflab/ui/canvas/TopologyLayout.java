@@ -64,6 +64,7 @@ public final class TopologyLayout {
     private final Map<String, List<CanvasKey>> chipsByInterface = new HashMap<>();
     private final List<Item> chips = new ArrayList<>();
     private int attachedChips;
+    private final Map<String, List<Attachment>> attachmentsByInstance = new HashMap<>();
 
     private TopologyLayout(Topology topology, FieldView fields, Layout previous) {
         this.topology = topology;
@@ -122,6 +123,11 @@ public final class TopologyLayout {
         return (int) Math.max(3, Math.min(16, Math.ceil(Math.sqrt(chipCount / 2.0))));
     }
 
+    private static double bandHeight(int chipCount, int cols) {
+        int rows = Math.max(1, (chipCount + cols - 1) / cols);
+        return BAND_HEAD + rows * (CHIP_H + CHIP_GAP) - CHIP_GAP + BAND_PAD;
+    }
+
     private double partitions(double top) {
         Map<String, List<Subnet>> subnetsByPartition = new TreeMap<>();
         for (Subnet s : topology.subnets().values()) {
@@ -147,13 +153,25 @@ public final class TopologyLayout {
                 cols = Math.max(cols, columnsFor(freeBySubnet.getOrDefault(s.id().value(), List.of()).size()));
             }
             double bandW = 2 * BAND_PAD + cols * (CHIP_W + CHIP_GAP) - CHIP_GAP;
+            // Bands flow into columns when stacking them would make the partition much taller than wide.
+            double total = 0;
+            for (String sid : subnetOrder) {
+                total += bandHeight(freeBySubnet.getOrDefault(sid, List.of()).size(), cols) + 10;
+            }
+            int bandColumns = (int) Math.max(1, Math.min(6, Math.round(Math.sqrt(total / bandW))));
+            double columnHeight = total / bandColumns;
             double y = top + PART_HEAD;
+            double bottomOfBands = y;
+            int column = 0;
             for (String sid : subnetOrder) {
                 Subnet subnet = subnetById.get(sid);
                 List<InterfaceRecord> free = freeBySubnet.getOrDefault(sid, List.of());
-                int rows = Math.max(1, (free.size() + cols - 1) / cols);
-                double bandH = BAND_HEAD + rows * (CHIP_H + CHIP_GAP) - CHIP_GAP + BAND_PAD;
-                Rect band = new Rect(x + PART_PAD, y, bandW, bandH);
+                double bandH = bandHeight(free.size(), cols);
+                if (column < bandColumns - 1 && y > top + PART_HEAD && y - (top + PART_HEAD) + bandH / 2 > columnHeight) {
+                    column++;
+                    y = top + PART_HEAD;
+                }
+                Rect band = new Rect(x + PART_PAD + column * (bandW + 12), y, bandW, bandH);
                 CanvasKey bandKey = CanvasKey.of(CanvasKey.Kind.SUBNET, sid);
                 put(new Item(bandKey, band, CanvasKey.of(CanvasKey.Kind.PARTITION, pid), subnet, "",
                         topology.availableAddresses(subnet.id()), free.size()));
@@ -167,9 +185,10 @@ public final class TopologyLayout {
                     chip(record, Optional.empty(), at, bandKey);
                 }
                 y += bandH + 10;
+                bottomOfBands = Math.max(bottomOfBands, y);
             }
-            double width = bandW + 2 * PART_PAD;
-            double height = Math.max(90, y - top + PART_PAD - 10);
+            double width = bandColumns * (bandW + 12) - 12 + 2 * PART_PAD;
+            double height = Math.max(90, bottomOfBands - top + PART_PAD - 10);
             Rect region = new Rect(x, top, width, height);
             Item item = new Item(CanvasKey.of(CanvasKey.Kind.PARTITION, pid), region, null, partition,
                     partition.internetGateway() ? "igw" : "", subnets.size(), subnets.size());
@@ -233,11 +252,15 @@ public final class TopologyLayout {
                 sizes.add(platformSize(byId.get(pid)));
             }
             int n = platformOrder.size();
-            int cols = (int) Math.max(1, Math.min(8, Math.ceil(Math.sqrt(n))));
             double cellW = 0;
+            double cellH = 0;
             for (double[] s : sizes) {
                 cellW = Math.max(cellW, s[0]);
+                cellH = Math.max(cellH, s[1]);
             }
+            // A roughly square zone: more columns when platforms are taller than wide.
+            int cols = (int) Math.max(1, Math.min(16, Math.ceil(Math.sqrt(n * (cellH + 16) / (cellW + 16)))));
+            cols = Math.min(cols, Math.max(1, n));
             int rows = (n + cols - 1) / cols;
             double[] rowH = new double[rows];
             for (int i = 0; i < n; i++) {
@@ -288,8 +311,13 @@ public final class TopologyLayout {
         return platform.capacity() > 4 ? 2 : 1;
     }
 
+    /** Attachments of an instance by device index, looked up once per layout. */
+    private List<Attachment> attachmentsOn(ResourceInstance instance) {
+        return attachmentsByInstance.computeIfAbsent(instance.id().value(), k -> topology.attachmentsOn(instance.id()));
+    }
+
     private double instanceHeight(ResourceInstance instance) {
-        int chipCount = topology.attachmentsOn(instance.id()).size();
+        int chipCount = attachmentsOn(instance).size();
         return INST_HEAD + chipCount * (CHIP_H + 4) + 6;
     }
 
@@ -362,7 +390,7 @@ public final class TopologyLayout {
     }
 
     private void instance(ResourceInstance instance, double x, double y, CanvasKey container) {
-        List<Attachment> attachments = topology.attachmentsOn(instance.id());
+        List<Attachment> attachments = attachmentsOn(instance);
         CanvasKey key = CanvasKey.of(CanvasKey.Kind.INSTANCE, instance.id());
         Rect box = new Rect(x, y, INST_W, instanceHeight(instance));
         put(new Item(key, box, container, instance, instance.state().toString(), attachments.size(), attachments.size()));
@@ -384,18 +412,35 @@ public final class TopologyLayout {
         List<CanvasKey> existing = chipsByInterface.computeIfAbsent(id, k -> new ArrayList<>(1));
         // Every attachment of a multi-attach record is a chip; the one with the lowest attachment id
         // keeps the record's own key so that a selection survives re-layout.
-        boolean first = attachment.isEmpty() || topology.attachmentsOf(record.id()).stream()
+        boolean first = attachment.isEmpty() || !record.multiAttach() || topology.attachmentsOf(record.id()).stream()
                 .map(a -> a.id().value()).min(String::compareTo).orElse("").equals(attachment.get().id().value());
         CanvasKey key = first ? CanvasKey.of(CanvasKey.Kind.INTERFACE, id)
                 : CanvasKey.of(CanvasKey.Kind.INTERFACE, id + "@" + attachment.get().instance());
         existing.add(key);
-        Item.Chip chip = new Item.Chip(record, attachment, fields.status(record),
-                attachment.isPresent() ? fields.macAddresses(record) : List.of());
+        org.viflab.model.InterfaceStatus status = fields.status(record);
+        Item.Chip chip = new Item.Chip(record, attachment, status, carriedBy(attachment, status));
         Item item = new Item(key, at, container, chip, chip.status().toString(), 0, 0);
         chips.add(item);
         if (attachment.isPresent()) {
             attachedChips++;
         }
+    }
+
+    /**
+     * The MAC of the NIC carrying an attached record on its instance's platform (empty while its plug
+     * is queued or the instance is not running and placed): the per-attachment view of
+     * {@code FieldView.macAddresses}, found without walking the record's attachments again.
+     */
+    private List<String> carriedBy(Optional<Attachment> attachment, org.viflab.model.InterfaceStatus status) {
+        if (attachment.isEmpty() || status == org.viflab.model.InterfaceStatus.ATTACHING) {
+            return List.of();
+        }
+        ResourceInstance instance = topology.instances().get(attachment.get().instance());
+        if (instance == null || !instance.isActive()) {
+            return List.of();
+        }
+        ServicePlatform platform = topology.platforms().get(instance.platform().get());
+        return platform == null ? List.of() : List.of(platform.nicFor(attachment.get().deviceIndex()).mac().toString());
     }
 
     private void addChips() {

@@ -22,7 +22,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.viflab.flow.Endpoint;
 import org.viflab.flow.Flow;
-import org.viflab.flow.Hop;
 import org.viflab.flow.Trace;
 import org.viflab.model.Partition;
 import org.viflab.model.Topology;
@@ -219,11 +218,9 @@ public final class TraceViewModel {
             canvas.packetProperty().set(null);
             return;
         }
-        String deliveredTo = t.deliveredTo().map(Object::toString).orElse(null);
         // A hop at a component the canvas does not draw (a security group) leaves the packet where it is.
         for (int k = i; k >= 0; k--) {
-            Hop hop = t.hops().get(k);
-            Optional<org.viflab.ui.canvas.CanvasKey> key = canvas.keyOf(hop, deliveredTo);
+            Optional<org.viflab.ui.canvas.CanvasKey> key = canvas.keyOf(t, k);
             if (key.isPresent()) {
                 canvas.packetProperty().set(key.get());
                 return;

@@ -1,7 +1,6 @@
 package org.viflab.ui.forms;
 
 import java.util.List;
-import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -16,7 +15,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import org.viflab.ui.Texts;
 
@@ -170,19 +168,5 @@ public final class CreateInterfaceView extends VBox {
         chosen.addListener((ListChangeListener<T>) c -> fromModel.run());
         options.addListener((ListChangeListener<T>) c -> fromModel.run());
         return box;
-    }
-
-    static <T> StringConverter<T> converter(Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : show.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
     }
 }

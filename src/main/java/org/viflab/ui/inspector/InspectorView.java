@@ -44,7 +44,7 @@ public final class InspectorView extends VBox {
         grid.setHgap(8);
         grid.setVgap(5);
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(90);
+        names.setMinWidth(130);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setFillWidth(true);

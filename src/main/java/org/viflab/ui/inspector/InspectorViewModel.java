@@ -156,7 +156,10 @@ public final class InspectorViewModel {
             if (map.isEmpty()) {
                 return "—";
             }
-            return map.entrySet().stream().map(e -> e.getKey() + ": " + format(e.getValue()))
+            // Keys in a stable order: some maps (monitoring counters) come unordered.
+            Map<String, Object> sorted = new java.util.TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            return sorted.entrySet().stream().map(e -> e.getKey() + ": " + format(e.getValue()))
                     .collect(Collectors.joining(" · "));
         }
         return value.toString();
