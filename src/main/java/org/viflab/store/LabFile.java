@@ -142,7 +142,7 @@ final class LabFile {
         Path copy = null;
         try {
             copy = Files.createTempFile("viflab-check-", SUFFIX);
-            copyUnderSharedLock(dataFile, size, copy);
+            copyUnderSharedLock(dataFile, copy);
             return inspectCopy(dataFile, copy);
         } catch (IOException e) {
             throw new StoreException("The lab file " + dataFile + " cannot be read (" + e.getMessage()
@@ -157,7 +157,7 @@ final class LabFile {
      * length. A program that has the lab open (H2 holds an exclusive lock while it has a database
      * open) makes the lock fail: the file is in use.
      */
-    private static void copyUnderSharedLock(Path dataFile, long size, Path copy) throws IOException {
+    private static void copyUnderSharedLock(Path dataFile, Path copy) throws IOException {
         try (FileChannel source = FileChannel.open(dataFile, StandardOpenOption.READ)) {
             FileLock lock;
             try {
@@ -171,6 +171,8 @@ final class LabFile {
                         + " console). Close it there, then open it again.");
             }
             try {
+                // Measured under the lock: another program may have written to it a moment ago.
+                long size = source.size();
                 checkHeader(dataFile, source, size);
                 try (FileChannel target = FileChannel.open(copy, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
