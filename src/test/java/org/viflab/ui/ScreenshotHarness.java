@@ -94,7 +94,21 @@ public final class ScreenshotHarness {
             if (o.startsWith("zoom=")) {
                 double z = Double.parseDouble(o.substring(5));
                 PauseTransition later = new PauseTransition(Duration.seconds(1));
-                later.setOnFinished(e -> view.canvas().zoomBy(z / view.canvas().scale()));
+                later.setOnFinished(e -> {
+                    view.canvas().zoomBy(z / view.canvas().scale());
+                    for (String c : options) {
+                        if (c.startsWith("center=")) {
+                            String[] kindId = c.substring(7).split(":", 2);
+                            vm.canvas().layout().item(org.viflab.ui.canvas.CanvasKey.of(
+                                    org.viflab.ui.canvas.CanvasKey.Kind.valueOf(kindId[0]), kindId[1])).ifPresent(item -> {
+                                        var v = view.canvas().visibleWorld();
+                                        double s = view.canvas().scale();
+                                        view.canvas().panBy((v.centerX() - item.bounds().centerX()) * s,
+                                                (v.centerY() - item.bounds().centerY()) * s);
+                                    });
+                        }
+                    }
+                });
                 later.play();
             }
         }

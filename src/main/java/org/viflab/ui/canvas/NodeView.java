@@ -46,19 +46,8 @@ final class NodeView extends Region {
             }
         });
         setFocusTraversable(false);
-        if (cached(key.kind())) {
-            // Panning only translates: a small node is drawn once into a bitmap and then copied.
-            setCache(true);
-            setCacheHint(javafx.scene.CacheHint.SPEED);
-        }
-    }
-
-    /** Small nodes are cached as bitmaps; the large regions are not (their bitmaps would be huge). */
-    private static boolean cached(CanvasKey.Kind kind) {
-        return switch (kind) {
-            case INTERFACE, INSTANCE, NIC, GATEWAY, PLATFORM, INTERNET, ON_PREMISES -> true;
-            default -> false;
-        };
+        // No bitmap caching: in the software pipeline, copying cached bitmaps costs more than drawing
+        // these simple boxes again (measured with CanvasBenchmark).
     }
 
     private static Text text(String styleClass) {

@@ -48,6 +48,8 @@ public final class TopologyCanvas extends Region {
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 3;
     private static final double DRAG_THRESHOLD = 5;
+    /** How far beyond the view (as a share of its size, each side) nodes are kept in the scene. */
+    private static final double CULL_MARGIN = Double.parseDouble(System.getProperty("viflab.canvas.margin", "0.5"));
     /** How many node views to keep, shown or not, before forgetting those out of view. */
     private static final int NODE_CACHE = 5000;
 
@@ -289,7 +291,7 @@ public final class TopologyCanvas extends Region {
             return;
         }
         Layout layout = vm.layout();
-        Rect area = view.grow(view.w() * 0.5, view.h() * 0.5);
+        Rect area = view.grow(view.w() * CULL_MARGIN, view.h() * CULL_MARGIN);
         Set<CanvasKey> wanted = new HashSet<>();
         for (CanvasKey key : layout.within(area)) {
             if (lod.shows(key.kind())) {
