@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.viflab.coordinator.Outcome.Accepted;
 import org.viflab.coordinator.Outcome.Rejected;
 import org.viflab.coordinator.Request.AddPlatform;
@@ -43,7 +42,6 @@ import org.viflab.coordinator.Request.Start;
 import org.viflab.coordinator.Request.Stop;
 import org.viflab.coordinator.Request.Terminate;
 import org.viflab.coordinator.Request.UnassignIps;
-import org.viflab.model.ConfigOperation;
 import org.viflab.model.Topology;
 
 /**

@@ -106,7 +106,7 @@ final class Describer {
     static DescribeAnswer describe(Topology t, PropagationView propagation, Describe r) {
         FieldView fields = new FieldView(t, propagation);
         return switch (r.kind()) {
-            case INTERFACES -> answer(t, r, t.interfaces(), InterfaceId::interfaceId, withStatus(fields),
+            case INTERFACES -> answer(t, r, t.interfaces(), InterfaceId::interfaceId, interfaceFilters(fields),
                     ErrorCode.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, "interface", fields::of, r2 -> r2.tags());
             case INSTANCES -> answer(t, r, t.instances(), InstanceId::instanceId, INSTANCE_FILTERS,
                     ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, "instance", fields::of, ResourceInstance::tags);
@@ -118,13 +118,13 @@ final class Describer {
                     ErrorCode.INVALID_GROUP_NOT_FOUND, "security group", fields::of, g -> Map.of());
             case PLATFORMS -> answer(t, r, t.platforms(), PlatformId::platformId, PLATFORM_FILTERS,
                     ErrorCode.INVALID_PLATFORM_ID_NOT_FOUND, "platform", fields::of, p -> Map.of());
-            case ATTACHMENTS -> answer(t, r, t.attachments(), AttachmentId::attachmentId, withStatus(fields, true),
+            case ATTACHMENTS -> answer(t, r, t.attachments(), AttachmentId::attachmentId, attachmentFilters(fields),
                     ErrorCode.INVALID_ATTACHMENT_ID_NOT_FOUND, "attachment", fields::of, a -> Map.of());
         };
     }
 
     /** Interface filters that need the propagation state (status, MACs). */
-    private static Map<String, Extractor<InterfaceRecord>> withStatus(FieldView fields) {
+    private static Map<String, Extractor<InterfaceRecord>> interfaceFilters(FieldView fields) {
         Map<String, Extractor<InterfaceRecord>> all = new LinkedHashMap<>(INTERFACE_FILTERS);
         all.put("status", (t, r) -> List.of(fields.status(r).toString()));
         all.put("mac-address", (t, r) -> fields.macAddresses(r));
@@ -133,7 +133,8 @@ final class Describer {
         return all;
     }
 
-    private static Map<String, Extractor<Attachment>> withStatus(FieldView fields, boolean attachments) {
+    /** Attachment filters, with the status that needs the propagation state. */
+    private static Map<String, Extractor<Attachment>> attachmentFilters(FieldView fields) {
         Map<String, Extractor<Attachment>> all = new LinkedHashMap<>(ATTACHMENT_FILTERS);
         all.put("status", (t, a) -> List.of(fields.status(a).toString()));
         return all;
