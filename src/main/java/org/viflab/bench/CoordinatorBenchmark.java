@@ -29,13 +29,17 @@ import org.viflab.store.H2Repository;
  */
 public final class CoordinatorBenchmark {
 
+    /** Turns of the coordinator and the raw loop. */
+    static final int ROUNDS = 4;
+
     private CoordinatorBenchmark() {
     }
 
     /**
      * @param instances  instances of the generated lab
      * @param interfaces interface records of the generated lab
-     * @param pairs      attach+detach pairs to time (after as many again to warm up)
+     * @param pairs      attach+detach pairs to time, after as many again to warm up; the coordinator
+     *                   and the raw loop run in {@value #ROUNDS} turns each
      */
     public static List<Figure> run(int instances, int interfaces, int pairs) {
         LabGenerator.Generated lab = LabGenerator.generate(instances, interfaces);
@@ -60,17 +64,28 @@ public final class CoordinatorBenchmark {
         Coordinator coordinator = new Coordinator(repository);
         List<InterfaceId> free = lab.freeInterfaces();
         List<InstanceId> instances = lab.instances();
-        // warm up, then measure
-        attachDetach(coordinator, free, instances, Math.max(50, pairs / 4), 0);
-        long start = System.nanoTime();
-        attachDetach(coordinator, free, instances, pairs, 7);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = pairs / seconds;
-        double baseline = repository.rawJdbcBaseline(pairs);
+        // Both loops warm up with as many pairs as they are timed with, then run in turns, so that
+        // a machine that gets busier or quieter during the run weighs on both alike.
+        attachDetach(coordinator, free, instances, pairs, 0);
+        repository.rawJdbcBaseline(pairs);
+        int turn = Math.max(1, pairs / ROUNDS);
+        long coordinatorNanos = 0;
+        double rawSeconds = 0;
+        int timed = 0;
+        for (int round = 0; timed < pairs; round++) {
+            int n = Math.min(turn, pairs - timed);
+            long start = System.nanoTime();
+            attachDetach(coordinator, free, instances, n, 7 + timed);
+            coordinatorNanos += System.nanoTime() - start;
+            rawSeconds += n / repository.rawJdbcBaseline(n);
+            timed += n;
+        }
+        double rate = pairs / (coordinatorNanos / 1e9);
+        double baseline = pairs / rawSeconds;
         return List.of(new Figure("attach+detach pairs/s (" + where + " database)", rate, "pairs/s",
                 OptionalDouble.of(baseline), where.equals("file") ? OptionalDouble.of(1.0 / 3) : OptionalDouble.empty(), true,
                 "coordinator attach then detach of a free record, each its own transaction, vs a raw JDBC "
-                        + "loop committing one row insert and one row delete"));
+                        + "loop committing one row insert and one row delete, timed in turns after the same warm-up"));
     }
 
     private static void attachDetach(Coordinator coordinator, List<InterfaceId> free, List<InstanceId> instances,

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,8 +89,12 @@ public final class H2Repository implements Repository {
             "UPDATE lab SET version = ?, id_sequence = ? WHERE id = 1 AND version = ?";
     private static final String INSERT_JOURNAL = "INSERT INTO journal (version, principal_id, request, result,"
             + " recorded_at, client_token) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CLIENT_TOKEN = "INSERT INTO client_tokens (client_token, version) VALUES (?, ?)";
     static final String SELECT_JOURNAL = "SELECT version, principal_id, request, result, recorded_at,"
             + " client_token FROM journal";
+    private static final String SELECT_BY_CLIENT_TOKEN = "SELECT j.version, j.principal_id, j.request, j.result,"
+            + " j.recorded_at, j.client_token FROM client_tokens t JOIN journal j ON j.version = t.version"
+            + " WHERE t.client_token = ?";
 
     /**
      * Flyway logs each routine check of an up-to-date schema at INFO through java.util.logging,
@@ -499,6 +504,7 @@ public final class H2Repository implements Repository {
                 if (entries.size() > 1) {
                     journal.executeBatch();
                 }
+                writeClientTokens(entries);
                 connection.commit();
                 done = true;
             } finally {
@@ -516,6 +522,16 @@ public final class H2Repository implements Repository {
                     + ") to the lab at " + url, e);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Records the first version that carried each new client token of {@code entries}. */
+    private void writeClientTokens(List<JournalEntry> entries) throws SQLException {
+        Set<String> seen = new HashSet<>();
+        for (JournalEntry entry : entries) {
+            if (entry.clientToken().isPresent() && seen.add(entry.clientToken().get())) {
+                bind(statements.get(INSERT_CLIENT_TOKEN), entry.clientToken().get(), entry.version()).executeUpdate();
+            }
         }
     }
 
@@ -538,7 +554,7 @@ public final class H2Repository implements Repository {
     public List<JournalEntry> journal() {
         return read("read the journal", () -> {
             List<JournalEntry> entries = new ArrayList<>();
-            try (ResultSet rs = statements.get(SELECT_JOURNAL + " ORDER BY seq").executeQuery()) {
+            try (ResultSet rs = statements.get(SELECT_JOURNAL + " ORDER BY version").executeQuery()) {
                 while (rs.next()) {
                     entries.add(journalEntry(rs));
                 }
@@ -551,8 +567,7 @@ public final class H2Repository implements Repository {
     public Optional<JournalEntry> findByClientToken(String clientToken) {
         Objects.requireNonNull(clientToken, "clientToken");
         return read("look up client token " + clientToken, () -> {
-            PreparedStatement query = bind(statements.get(SELECT_JOURNAL
-                    + " WHERE client_token = ? ORDER BY seq FETCH FIRST 1 ROW ONLY"), clientToken);
+            PreparedStatement query = bind(statements.get(SELECT_BY_CLIENT_TOKEN), clientToken);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? Optional.of(journalEntry(rs)) : Optional.<JournalEntry>empty();
             }

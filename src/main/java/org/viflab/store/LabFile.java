@@ -434,7 +434,7 @@ final class LabFile {
         Statements statements = new Statements(connection);
         try {
             new TopologyReader(statements).read();
-            try (ResultSet rs = statements.get(H2Repository.SELECT_JOURNAL + " ORDER BY seq").executeQuery()) {
+            try (ResultSet rs = statements.get(H2Repository.SELECT_JOURNAL + " ORDER BY version").executeQuery()) {
                 while (rs.next()) {
                     H2Repository.journalEntry(rs);
                 }

@@ -45,7 +45,7 @@ class FileH2RepositoryTest extends H2RepositoryContract {
             assertThat(reopened.load()).isEqualTo(v2);
             assertThat(reopened.version()).isEqualTo(2);
             assertThat(reopened.journal()).isEqualTo(journal);
-            assertThat(reopened.schemaVersion()).isEqualTo(2);
+            assertThat(reopened.schemaVersion()).isEqualTo(3);
         }
     }
 

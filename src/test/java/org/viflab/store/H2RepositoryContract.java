@@ -102,7 +102,7 @@ abstract class H2RepositoryContract {
         assertThat(repository.load()).isEqualTo(Topology.empty());
         assertThat(repository.version()).isZero();
         assertThat(repository.journal()).isEmpty();
-        assertThat(repository.schemaVersion()).isEqualTo(2);
+        assertThat(repository.schemaVersion()).isEqualTo(3);
     }
 
     @Test
@@ -386,6 +386,23 @@ abstract class H2RepositoryContract {
         assertThat(repository.findByClientToken("token-2")).contains(other);
         assertThat(repository.findByClientToken("token-3")).isEmpty();
         assertThat(repository.version()).isEqualTo(3);
+    }
+
+    @Test
+    void aTokenRepeatedInOneBatchIsFoundAtItsFirstEntry() {
+        Topology v1 = commitRich();
+        Topology.Builder b = v1.toBuilder().removeAttachment(attachmentId("att-2"));
+        Topology v2 = b.version(2).build();
+        Topology.Builder c = v2.toBuilder().removeAttachment(attachmentId("att-3"));
+        Set<Object> touched = new HashSet<>(b.touched());
+        touched.addAll(c.touched());
+        JournalEntry first = new JournalEntry(2, Labs.BOB, "detach att-2", "", Instant.EPOCH, Optional.of("same"));
+        JournalEntry second = new JournalEntry(3, Labs.BOB, "detach att-3", "", Instant.EPOCH, Optional.of("same"));
+
+        repository.commitAll(1, c.version(3).build(), touched, List.of(first, second));
+
+        assertThat(repository.findByClientToken("same")).contains(first);
+        assertThat(repository.journal()).endsWith(first, second);
     }
 
     // ---- speed of one-row commits ------------------------------------------------------------------

@@ -115,11 +115,11 @@ class LabFileProblemsTest {
         Path base = copyOfGood("newer");
         sql(base, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
                 + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                + " VALUES (3, '3', 'from the future', 'SQL', 'V3__from_the_future.sql', 0, 'sa', 1, TRUE)",
-                "UPDATE lab SET schema_version = 3");
+                + " VALUES (4, '4', 'from the future', 'SQL', 'V4__from_the_future.sql', 0, 'sa', 1, TRUE)",
+                "UPDATE lab SET schema_version = 4");
 
-        assertRefusedUntouched(base, "was saved by a newer VIF Lab", "lab schema version 3",
-                "reads up to version 2", "Open it with a newer VIF Lab");
+        assertRefusedUntouched(base, "was saved by a newer VIF Lab", "lab schema version 4",
+                "reads up to version 3", "Open it with a newer VIF Lab");
     }
 
     @Test
@@ -148,8 +148,9 @@ class LabFileProblemsTest {
             writer.execute();
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE lab SET version = 1, id_sequence = 17");
-                s.executeUpdate("INSERT INTO journal (version, principal_id, request, result, recorded_at)"
-                        + " VALUES (1, 'operator', 'build the rich lab', 'ok', CURRENT_TIMESTAMP)");
+                s.executeUpdate("INSERT INTO journal (version, principal_id, request, result, recorded_at,"
+                        + " client_token) VALUES (1, 'operator', 'build the rich lab', 'ok', CURRENT_TIMESTAMP,"
+                        + " 'token-1')");
             }
             c.commit();
         }
@@ -158,9 +159,10 @@ class LabFileProblemsTest {
         Instant opened = Instant.now().minusSeconds(1);
 
         try (H2Repository repository = H2Repository.open(base)) {
-            assertThat(repository.schemaVersion()).isEqualTo(2);
+            assertThat(repository.schemaVersion()).isEqualTo(3);
             assertThat(repository.load()).isEqualTo(v1);
             assertThat(repository.journal()).extracting(JournalEntry::request).containsExactly("build the rich lab");
+            assertThat(repository.findByClientToken("token-1")).map(JournalEntry::version).contains(1L);
         }
 
         List<Path> backups = backupsOf(file);
