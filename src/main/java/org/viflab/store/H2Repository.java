@@ -84,11 +84,12 @@ public final class H2Repository implements Repository {
     private static final String H2_MEMORY_PREFIX = "jdbc:h2:mem:";
     private static final String H2_FILE_SUFFIX = ".mv.db";
 
-    private static final String SELECT_VERSION = "SELECT version FROM lab WHERE id = 1";
-    private static final String UPDATE_LAB =
-            "UPDATE lab SET version = ?, id_sequence = ? WHERE id = 1 AND version = ?";
-    private static final String INSERT_JOURNAL = "INSERT INTO journal (version, principal_id, request, result,"
-            + " recorded_at, client_token) VALUES (?, ?, ?, ?, ?, ?)";
+    /** The lab's version is its newest journal entry's (0 for a lab with none). */
+    private static final String SELECT_VERSION = "SELECT COALESCE(MAX(version), 0) FROM journal";
+    private static final String INSERT_JOURNAL = "INSERT INTO journal (version, id_sequence, principal_id, request,"
+            + " result, recorded_at, client_token) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    /** H2's "unique index or primary key violation". */
+    private static final String DUPLICATE_KEY = "23505";
     private static final String INSERT_CLIENT_TOKEN = "INSERT INTO client_tokens (client_token, version) VALUES (?, ?)";
     static final String SELECT_JOURNAL = "SELECT version, principal_id, request, result, recorded_at,"
             + " client_token FROM journal";
@@ -437,9 +438,7 @@ public final class H2Repository implements Repository {
 
     private long committedVersion() throws SQLException {
         try (ResultSet rs = statements.get(SELECT_VERSION).executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the lab table has no row");
-            }
+            rs.next();
             return rs.getLong(1);
         }
     }
@@ -480,30 +479,29 @@ public final class H2Repository implements Repository {
             writer.queue(after, touched);
             boolean done = false;
             try {
-                // The version row first: it also makes a second writer on the same lab wait here.
-                int moved = bind(statements.get(UPDATE_LAB), after.version(), after.idSequence(), expectedVersion)
-                        .executeUpdate();
-                if (moved != 1) {
+                // The first journal row is the version check: its key is the version this commit
+                // makes, which a writer that got there first from the same version holds already
+                // (a second writer on the same lab waits here until the first has finished).
+                PreparedStatement journal = statements.get(INSERT_JOURNAL);
+                try {
+                    bindEntry(journal, entries.get(0), after).executeUpdate();
+                } catch (SQLException e) {
+                    if (!DUPLICATE_KEY.equals(e.getSQLState())) {
+                        throw e;
+                    }
                     writer.discard();
                     connection.rollback();
                     done = true;
                     throw new ConcurrentChangeException("the lab at " + url + " is no longer at version "
                             + expectedVersion + currentVersionNote() + ": reload and try again");
                 }
-                writer.execute();
-                PreparedStatement journal = statements.get(INSERT_JOURNAL);
-                for (JournalEntry entry : entries) {
-                    bind(journal, entry.version(), entry.principal().value(), entry.request(), entry.result(),
-                            OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC), entry.clientToken().orElse(null));
-                    if (entries.size() == 1) {
-                        journal.executeUpdate();
-                    } else {
-                        journal.addBatch();
-                    }
+                for (JournalEntry entry : entries.subList(1, entries.size())) {
+                    bindEntry(journal, entry, after).addBatch();
                 }
                 if (entries.size() > 1) {
                     journal.executeBatch();
                 }
+                writer.execute();
                 writeClientTokens(entries);
                 connection.commit();
                 done = true;
@@ -523,6 +521,13 @@ public final class H2Repository implements Repository {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Binds a journal row: the entry, and the id counter as {@code after} leaves it. */
+    private static PreparedStatement bindEntry(PreparedStatement journal, JournalEntry entry, Topology after)
+            throws SQLException {
+        return bind(journal, entry.version(), after.idSequence(), entry.principal().value(), entry.request(),
+                entry.result(), OffsetDateTime.ofInstant(entry.time(), ZoneOffset.UTC), entry.clientToken().orElse(null));
     }
 
     /** Records the first version that carried each new client token of {@code entries}. */

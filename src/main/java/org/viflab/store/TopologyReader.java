@@ -138,11 +138,12 @@ final class TopologyReader {
             builder.putAttachment(attachment);
         }
 
-        try (ResultSet rs = statements.get("SELECT version, id_sequence FROM lab WHERE id = 1").executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalArgumentException("the lab table has no row");
+        // Where the lab stands is in its newest journal entry; a lab without one is at version 0.
+        try (ResultSet rs = statements.get("SELECT version, id_sequence FROM journal ORDER BY version DESC"
+                + " FETCH FIRST 1 ROW ONLY").executeQuery()) {
+            if (rs.next()) {
+                builder.version(rs.getLong(1)).idSequence(rs.getLong(2));
             }
-            builder.version(rs.getLong(1)).idSequence(rs.getLong(2));
         }
         return builder.build();
     }

@@ -8,8 +8,9 @@
  * Values are stored in the text form the model prints and parses, so a lab file can be read with
  * any H2 console.
  *
- * <p>A commit writes the objects a request touched, the lab's new version and the journal entry in
- * one transaction, and only if the version is still the one the request was computed from. The
+ * <p>A commit writes the objects a request touched and the journal entry of the version it makes in
+ * one transaction, and only if the version is still the one the request was computed from: the
+ * journal is keyed by version, so the entry of a version another writer made first is refused. The
  * database is opened so that each commit is written before {@code commit} returns.
  *
  * <p>A lab file is looked at ({@code LabFile}) before H2 may write to it: a file

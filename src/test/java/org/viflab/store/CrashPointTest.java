@@ -95,7 +95,7 @@ class CrashPointTest {
         Files.copy(LabFile.dataFile(base), LabFile.dataFile(copy), StandardCopyOption.REPLACE_EXISTING);
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + copy
                 + ";ACCESS_MODE_DATA=r;IFEXISTS=TRUE;TRACE_LEVEL_FILE=0", "sa", "");
-             ResultSet rs = c.createStatement().executeQuery("SELECT version FROM lab")) {
+             ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(version), 0) FROM journal")) {
             assertThat(rs.next()).isTrue();
             return rs.getLong(1);
         }
