@@ -53,7 +53,7 @@ final class Describer {
         INTERFACE_FILTERS.put("subnet-id", (t, r) -> List.of(r.subnet().value()));
         INTERFACE_FILTERS.put("vpc-id", (t, r) -> List.of(r.partition().value()));
         INTERFACE_FILTERS.put("availability-zone", (t, r) -> List.of(r.zone()));
-        INTERFACE_FILTERS.put("group-id", (t, r) -> r.securityGroups().stream().map(SecurityGroupId::value).toList());
+        INTERFACE_FILTERS.put("group-id", (t, r) -> strings(r.securityGroups(), SecurityGroupId::value));
         INTERFACE_FILTERS.put("private-ip-address", (t, r) -> r.privateIps().stream().map(Object::toString).toList());
         INTERFACE_FILTERS.put("addresses.private-ip-address", INTERFACE_FILTERS.get("private-ip-address"));
         INTERFACE_FILTERS.put("association.public-ip", (t, r) -> FieldView.publicAddresses(r));
@@ -169,6 +169,7 @@ final class Describer {
         if (r.ids().isEmpty()) {
             candidates.addAll(narrowed(t, r, objects));
         } else {
+            Set<I> named = new HashSet<>();
             for (String text : r.ids()) {
                 I key;
                 try {
@@ -180,7 +181,7 @@ final class Describer {
                 if (found == null) {
                     throw reject(notFound, "The " + noun + " '" + text + "' does not exist.");
                 }
-                if (!candidates.contains(found)) {
+                if (named.add(key)) {
                     candidates.add(found);
                 }
             }
@@ -203,10 +204,12 @@ final class Describer {
         if (r.kind() != Kind.INTERFACES) {
             return objects.values();
         }
+        // Collected by id: hashing whole records would cost more than the filtering saves.
         List<String> subnets = r.filters().get("subnet-id");
         if (subnets != null) {
-            Set<InterfaceRecord> found = new java.util.LinkedHashSet<>();
-            for (String subnet : subnets) {
+            // A record is in one subnet: distinct subnets give distinct records.
+            List<InterfaceRecord> found = new ArrayList<>();
+            for (String subnet : new java.util.LinkedHashSet<>(subnets)) {
                 try {
                     found.addAll(t.interfacesIn(SubnetId.subnetId(subnet)));
                 } catch (IllegalArgumentException e) {
@@ -217,17 +220,30 @@ final class Describer {
         }
         List<String> instances = r.filters().get("attachment.instance-id");
         if (instances != null) {
-            Set<InterfaceRecord> found = new java.util.LinkedHashSet<>();
+            Map<InterfaceId, InterfaceRecord> found = new LinkedHashMap<>();
             for (String instance : instances) {
                 try {
-                    t.attachmentsOn(InstanceId.instanceId(instance)).forEach(a -> found.add(t.interfaces().get(a.iface())));
+                    t.attachmentsOn(InstanceId.instanceId(instance))
+                            .forEach(a -> found.putIfAbsent(a.iface(), t.interfaces().get(a.iface())));
                 } catch (IllegalArgumentException e) {
                     // not a valid id: matches nothing
                 }
             }
-            return (java.util.Collection<T>) found;
+            return (java.util.Collection<T>) found.values();
         }
         return objects.values();
+    }
+
+    /** {@code values} as text, without a stream: filters run on every candidate of a large lab. */
+    private static <V> List<String> strings(List<V> values, Function<V, String> text) {
+        if (values.size() == 1) {
+            return List.of(text.apply(values.get(0)));
+        }
+        List<String> out = new ArrayList<>(values.size());
+        for (V value : values) {
+            out.add(text.apply(value));
+        }
+        return out;
     }
 
     private static <T> boolean matches(Topology t, T object, List<Extractor<T>> extractors, List<Set<String>> wanted) {

@@ -79,7 +79,7 @@ public final class FieldView {
     }
 
     public Map<String, Object> of(InterfaceRecord r) {
-        Map<String, Object> f = new LinkedHashMap<>();
+        Map<String, Object> f = new LinkedHashMap<>(32);
         f.put("id", r.id().value());
         f.put("description", r.description());
         f.put("partition", r.partition().value());

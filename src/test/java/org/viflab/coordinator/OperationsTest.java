@@ -318,6 +318,12 @@ class OperationsTest {
         Accepted either = lab.ok(new Describe(Kind.INTERFACES, List.of(),
                 Map.of("attachment.instance-id", List.of("vm-2", "vm-b"))));
         assertThat(either.answer().orElseThrow().ids()).containsExactlyInAnyOrder("vif-web", "vm-2-eth0", "vm-b-eth0");
+        Accepted twice = lab.ok(new Describe(Kind.INTERFACES, List.of(),
+                Map.of("subnet-id", List.of("web", "web", "subnet-zzz"), "group-id", List.of("sg-web"))));
+        assertThat(twice.answer().orElseThrow().ids()).as("each record once, whatever the filter repeats")
+                .containsExactlyInAnyOrder("vif-web", "vm-1-eth0");
+        Accepted named = lab.ok(new Describe(Kind.INTERFACES, List.of("vif-web", "vif-web"), Map.of()));
+        assertThat(named.answer().orElseThrow().ids()).containsExactly("vif-web");
         Accepted none = lab.ok(new Describe(Kind.INTERFACES, List.of(), Map.of("vpc-id", List.of("vpc-zzz"))));
         assertThat(none.answer().orElseThrow().rows()).isEmpty();
         lab.rejected(new Describe(Kind.INTERFACES, List.of("vif-zzz"), Map.of()),
