@@ -476,7 +476,8 @@ public final class H2Repository implements Repository {
         lock.lock();
         try {
             ensureOpen();
-            writer.queue(after, touched);
+            // A lab at version 0 has never had an object stored: its rows can be inserted outright.
+            writer.queue(after, touched, expectedVersion == 0);
             boolean done = false;
             try {
                 // The first journal row is the version check: its key is the version this commit

@@ -38,14 +38,46 @@ import org.viflab.net.Ipv4Address;
  *
  * <p>The statements run in four stages so that the order of {@code touched} does not matter: the
  * old rows of every object being rewritten go first, then deleted objects (their own rows follow
- * by cascade), then the objects' main rows, then their rows in order.
+ * by cascade), then the objects' main rows, then their rows in order. Into a lab that has nothing
+ * stored yet (its first commit, e.g. a whole scenario's topology) the rows are inserted outright,
+ * with no old rows to clear and no lookup of an existing row.
  */
 final class TopologyWriter {
 
     private enum Stage { CLEAR_ROWS, DELETE, UPSERT, INSERT_ROWS }
 
+    /**
+     * The statements that write an object's main row, keyed by {@code id}: MERGE when the row may be
+     * there already, INSERT into a lab that has nothing stored yet (cheaper: no lookup first).
+     */
+    private record KeyedRow(String merge, String insert) {
+        static KeyedRow of(String table, String columns) {
+            return new KeyedRow("MERGE INTO " + table + " (" + columns + ") KEY (id) VALUES (" + marks(columns) + ")",
+                    "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks(columns) + ")");
+        }
+
+        private static String marks(String columns) {
+            return String.join(", ", java.util.Collections.nCopies(columns.split(",").length, "?"));
+        }
+    }
+
+    private static final KeyedRow PARTITIONS = KeyedRow.of("partitions",
+            "id, owner_id, cidr, internet_gateway, vpn_on_premises, default_group_id");
+    private static final KeyedRow SUBNETS = KeyedRow.of("subnets", "id, partition_id, cidr, zone");
+    private static final KeyedRow SECURITY_GROUPS = KeyedRow.of("security_groups", "id, partition_id, description");
+    private static final KeyedRow PLATFORMS = KeyedRow.of("platforms", "id, zone, capacity");
+    private static final KeyedRow INSTANCES = KeyedRow.of("instances",
+            "id, owner_id, instance_type, zone, platform_id, state");
+    private static final KeyedRow INTERFACES = KeyedRow.of("interfaces",
+            "id, description, partition_id, zone, subnet_id, owner_id, source_dest_check,"
+            + " billing_principal_id, vlan, multi_attach, requester_managed");
+    private static final KeyedRow ATTACHMENTS = KeyedRow.of("attachments",
+            "id, interface_id, instance_id, attacher_id, device_index, delete_on_termination");
+
     private final Statements statements;
     private final Map<Stage, Set<PreparedStatement>> pending = new EnumMap<>(Stage.class);
+    /** Whether the queued writes go into a lab that has no objects stored yet. */
+    private boolean fresh;
 
     TopologyWriter(Statements statements) {
         this.statements = statements;
@@ -56,7 +88,8 @@ final class TopologyWriter {
      *
      * @throws IllegalArgumentException if an id is not of a kind the lab stores (then nothing is queued)
      */
-    void queue(Topology after, Set<Object> touched) throws SQLException {
+    void queue(Topology after, Set<Object> touched, boolean intoEmptyLab) throws SQLException {
+        fresh = intoEmptyLab;
         try {
             for (Object id : touched) {
                 queue(after, id);
@@ -96,6 +129,18 @@ final class TopologyWriter {
             }
         }
         pending.clear();
+    }
+
+    /** Writes an object's main row. */
+    private void put(KeyedRow row, Object... values) throws SQLException {
+        add(Stage.UPSERT, fresh ? row.insert() : row.merge(), values);
+    }
+
+    /** Deletes an object's rows before they are written again; a lab with nothing stored has none. */
+    private void clear(String sql, Object id) throws SQLException {
+        if (!fresh) {
+            add(Stage.CLEAR_ROWS, sql, id);
+        }
     }
 
     private void add(Stage stage, String sql, Object... values) throws SQLException {
@@ -167,16 +212,15 @@ final class TopologyWriter {
     }
 
     private void putPartition(Partition p) throws SQLException {
-        add(Stage.UPSERT, "MERGE INTO partitions (id, owner_id, cidr, internet_gateway, vpn_on_premises,"
-                        + " default_group_id) KEY (id) VALUES (?, ?, ?, ?, ?, ?)",
+        put(PARTITIONS,
                 p.id().value(), p.owner().value(), p.cidr().toString(), p.internetGateway(),
                 p.vpnOnPremises().map(Object::toString).orElse(null), p.defaultGroup().value());
     }
 
     private void putSubnet(Subnet s) throws SQLException {
         String id = s.id().value();
-        add(Stage.CLEAR_ROWS, "DELETE FROM subnet_routes WHERE subnet_id = ?", id);
-        add(Stage.UPSERT, "MERGE INTO subnets (id, partition_id, cidr, zone) KEY (id) VALUES (?, ?, ?, ?)",
+        clear("DELETE FROM subnet_routes WHERE subnet_id = ?", id);
+        put(SUBNETS,
                 id, s.partition().value(), s.cidr().toString(), s.zone());
         List<Route> routes = s.routes();
         for (int i = 0; i < routes.size(); i++) {
@@ -191,8 +235,8 @@ final class TopologyWriter {
 
     private void putSecurityGroup(SecurityGroup g) throws SQLException {
         String id = g.id().value();
-        add(Stage.CLEAR_ROWS, "DELETE FROM security_group_rules WHERE group_id = ?", id);
-        add(Stage.UPSERT, "MERGE INTO security_groups (id, partition_id, description) KEY (id) VALUES (?, ?, ?)",
+        clear("DELETE FROM security_group_rules WHERE group_id = ?", id);
+        put(SECURITY_GROUPS,
                 id, g.partition().value(), g.description());
         putRules(id, Codes.INGRESS, g.ingress());
         putRules(id, Codes.EGRESS, g.egress());
@@ -211,8 +255,8 @@ final class TopologyWriter {
 
     private void putPlatform(ServicePlatform p) throws SQLException {
         String id = p.id().value();
-        add(Stage.CLEAR_ROWS, "DELETE FROM platform_nics WHERE platform_id = ?", id);
-        add(Stage.UPSERT, "MERGE INTO platforms (id, zone, capacity) KEY (id) VALUES (?, ?, ?)",
+        clear("DELETE FROM platform_nics WHERE platform_id = ?", id);
+        put(PLATFORMS,
                 id, p.zone(), p.capacity());
         List<PhysicalNic> nics = p.nics();
         for (int i = 0; i < nics.size(); i++) {
@@ -224,9 +268,8 @@ final class TopologyWriter {
 
     private void putInstance(ResourceInstance r) throws SQLException {
         String id = r.id().value();
-        add(Stage.CLEAR_ROWS, "DELETE FROM instance_tags WHERE instance_id = ?", id);
-        add(Stage.UPSERT, "MERGE INTO instances (id, owner_id, instance_type, zone, platform_id, state) KEY (id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+        clear("DELETE FROM instance_tags WHERE instance_id = ?", id);
+        put(INSTANCES,
                 id, r.owner().value(), r.type(), r.zone(), r.platform().map(PlatformId::value).orElse(null),
                 r.state().toString());
         for (Map.Entry<String, String> tag : r.tags().entrySet()) {
@@ -237,15 +280,13 @@ final class TopologyWriter {
 
     private void putInterface(InterfaceRecord r) throws SQLException {
         String id = r.id().value();
-        add(Stage.CLEAR_ROWS, "DELETE FROM interface_private_ips WHERE interface_id = ?", id);
-        add(Stage.CLEAR_ROWS, "DELETE FROM interface_public_ips WHERE interface_id = ?", id);
-        add(Stage.CLEAR_ROWS, "DELETE FROM interface_security_groups WHERE interface_id = ?", id);
-        add(Stage.CLEAR_ROWS, "DELETE FROM interface_attachers WHERE interface_id = ?", id);
-        add(Stage.CLEAR_ROWS, "DELETE FROM interface_ip_setters WHERE interface_id = ?", id);
-        add(Stage.CLEAR_ROWS, "DELETE FROM interface_tags WHERE interface_id = ?", id);
-        add(Stage.UPSERT, "MERGE INTO interfaces (id, description, partition_id, zone, subnet_id, owner_id,"
-                        + " source_dest_check, billing_principal_id, vlan, multi_attach, requester_managed) KEY (id)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        clear("DELETE FROM interface_private_ips WHERE interface_id = ?", id);
+        clear("DELETE FROM interface_public_ips WHERE interface_id = ?", id);
+        clear("DELETE FROM interface_security_groups WHERE interface_id = ?", id);
+        clear("DELETE FROM interface_attachers WHERE interface_id = ?", id);
+        clear("DELETE FROM interface_ip_setters WHERE interface_id = ?", id);
+        clear("DELETE FROM interface_tags WHERE interface_id = ?", id);
+        put(INTERFACES,
                 id, r.description(), r.partition().value(), r.zone(), r.subnet().value(), r.owner().value(),
                 r.sourceDestCheck(), r.billingPrincipal().value(),
                 r.vlan().isPresent() ? r.vlan().getAsInt() : null, r.multiAttach(), r.requesterManaged());
@@ -280,8 +321,7 @@ final class TopologyWriter {
     }
 
     private void putAttachment(Attachment a) throws SQLException {
-        add(Stage.UPSERT, "MERGE INTO attachments (id, interface_id, instance_id, attacher_id, device_index,"
-                        + " delete_on_termination) KEY (id) VALUES (?, ?, ?, ?, ?, ?)",
+        put(ATTACHMENTS,
                 a.id().value(), a.iface().value(), a.instance().value(), a.attacher().value(), a.deviceIndex(),
                 a.deleteOnTermination());
     }

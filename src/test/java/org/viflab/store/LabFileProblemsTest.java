@@ -144,7 +144,7 @@ class LabFileProblemsTest {
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "")) {
             c.setAutoCommit(false);
             TopologyWriter writer = new TopologyWriter(new Statements(c));
-            writer.queue(v1, Set.copyOf(builder.touched()));
+            writer.queue(v1, Set.copyOf(builder.touched()), true);
             writer.execute();
             try (Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE lab SET version = 1, id_sequence = 17");
