@@ -1,5 +1,7 @@
 package org.viflab.ui;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.viflab.coordinator.Outcome;
 import org.viflab.coordinator.Repository;
 import org.viflab.fabric.Propagation.Mode;
 import org.viflab.lab.Lab;
+import org.viflab.scenario.AtomicFile;
 import org.viflab.scenario.JournalCodec;
 import org.viflab.model.Topology;
 import org.viflab.ui.canvas.CanvasViewModel;
@@ -59,12 +62,20 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty demoDeclined = new SimpleBooleanProperty(this, "demoDeclined");
     private final BooleanBinding offerDemo;
+    private final AtomicFile.Opener scenarioOutput;
 
     /**
      * @param background runs a long task off the FX thread (a new thread in the app; the caller's
      *                   thread in tests)
      */
     public MainViewModel(LabStore store, Texts texts, Notifier notifier, Consumer<Runnable> background) {
+        this(store, texts, notifier, background, AtomicFile.ON_DISK);
+    }
+
+    /** @param scenarioOutput opens the stream a saved scenario is written to (tests make it fail) */
+    MainViewModel(LabStore store, Texts texts, Notifier notifier, Consumer<Runnable> background,
+                  AtomicFile.Opener scenarioOutput) {
+        this.scenarioOutput = scenarioOutput;
         this.store = store;
         this.texts = texts;
         this.notifier = notifier;
@@ -295,16 +306,29 @@ public final class MainViewModel {
         return ok;
     }
 
-    /** Saves the current lab, including what was done by hand, as a scenario file. */
+    /**
+     * Saves the current lab, including what was done by hand, as a scenario file. The file is
+     * replaced in one move: when the write fails (the disk is full, the folder cannot be written…)
+     * the user is told why in plain words, and a file already there is left as it was.
+     */
     public boolean saveScenario(Path file, String title) {
+        String text;
         try {
-            Files.writeString(file, scenario.saveText(title));
-            notifier.info(texts.get("status.saved", file.getFileName()));
-            return true;
-        } catch (java.io.IOException | RuntimeException e) {
+            text = scenario.saveText(title);
+        } catch (RuntimeException e) {
             notifier.unexpected(texts.get("error.save", file), e);
             return false;
         }
+        boolean existed = Files.isRegularFile(file);
+        try {
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), scenarioOutput);
+        } catch (IOException e) {
+            notifier.failed(texts.get("error.save", file), WriteProblem.explain(texts, file, e) + " "
+                    + texts.get(existed ? "error.save.keptFile" : "error.save.kept"));
+            return false;
+        }
+        notifier.info(texts.get("status.saved", file.getFileName() == null ? file : file.getFileName()));
+        return true;
     }
 
     // ---- toolbar commands -------------------------------------------------------------------

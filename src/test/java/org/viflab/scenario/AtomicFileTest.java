@@ -4,9 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,46 +21,6 @@ class AtomicFileTest {
 
     @TempDir
     Path dir;
-
-    /**
-     * A disk that fills up after {@code room} bytes: they reach the file the writer asked for, every
-     * later byte goes to Linux's {@code /dev/full}, whose writes fail with ENOSPC ("No space left on
-     * device") as a full disk's do. Elsewhere the same error is raised by hand.
-     */
-    static AtomicFile.Opener diskFullAfter(int room) {
-        return path -> new OutputStream() {
-            private final OutputStream file = Files.newOutputStream(path);
-            private int written;
-
-            @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                int fits = Math.max(0, Math.min(len, room - written));
-                file.write(b, off, fits);
-                written += fits;
-                if (fits < len) {
-                    file.flush();
-                    Path full = Path.of("/dev/full");
-                    if (!Files.exists(full)) {
-                        throw new IOException("No space left on device");
-                    }
-                    try (OutputStream device = new FileOutputStream(full.toFile())) {
-                        device.write(b, off + fits, len - fits);
-                        device.flush();
-                    }
-                }
-            }
-
-            @Override
-            public void close() throws IOException {
-                file.close();
-            }
-        };
-    }
 
     private List<Path> filesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
@@ -105,7 +63,7 @@ class AtomicFileTest {
         Files.writeString(file, old);
         byte[] text = "scenario: the new one\n".repeat(400).getBytes(UTF_8);
 
-        assertThatThrownBy(() -> AtomicFile.write(file, text, diskFullAfter(100)))
+        assertThatThrownBy(() -> AtomicFile.write(file, text, FullDisk.after(100)))
                 .isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
         assertThat(Files.readString(file)).isEqualTo(old);
         assertThat(filesIn(dir)).containsExactly(file);
