@@ -63,6 +63,7 @@ public final class MainViewModel {
     private final BooleanProperty demoDeclined = new SimpleBooleanProperty(this, "demoDeclined");
     private final BooleanBinding offerDemo;
     private final AtomicFile.Opener scenarioOutput;
+    private ShownFile shownFile;
 
     /**
      * @param background runs a long task off the FX thread (a new thread in the app; the caller's
@@ -237,33 +238,92 @@ public final class MainViewModel {
     /**
      * Opens the lab at a file path or JDBC URL off the FX thread, with the progress bar showing, then
      * shows it. {@code then} runs on the FX thread once it is shown.
+     *
+     * <p>The lab file shown now is not opened a second time: the user is told it is open already.
+     * A lab the database refuses (open in another window or program, damaged, not a lab, saved by
+     * a newer VIF Lab…) is told with the database's own sentence; the lab shown stays.
      */
     public void openLab(String location, Runnable then) {
+        String key = fileKey(location);
+        if (shownFile != null && shownFile.key().equals(key) && session.lab().orElse(null) == shownFile.lab()) {
+            notifier.info(texts.get("open.alreadyOpen", location));
+            then.run();
+            return;
+        }
         loading.set(true);
         message.set(texts.get("status.loading", location));
         background.accept(() -> {
+            Opened opened;
             try {
-                Repository repository = store.open(location);
-                Lab lab = Lab.open(repository, JournalCodec.INSTANCE);
-                // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
-                Topology snapshot = lab.snapshot();
-                org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
-                        lab.fieldView(), null);
-                fx(() -> {
-                    loading.set(false);
-                    message.set("");
-                    canvas.prepared(snapshot, layout);
-                    session.open(lab, location);
-                    then.run();
-                });
+                opened = prepare(location);
             } catch (RuntimeException e) {
                 fx(() -> {
                     loading.set(false);
                     message.set("");
-                    notifier.unexpected(texts.get("error.open", location), e);
+                    if (e instanceof Repository.StoreException) {
+                        notifier.failed(texts.get("error.open", location), e.getMessage() + " " + texts.get("error.open.kept"));
+                    } else {
+                        notifier.unexpected(texts.get("error.open", location), e);
+                    }
                 });
+                return;
             }
+            fx(() -> {
+                loading.set(false);
+                message.set("");
+                canvas.prepared(opened.snapshot(), opened.layout());
+                session.open(opened.lab(), location);
+                shownFile = new ShownFile(opened.lab(), key);
+                then.run();
+            });
         });
+    }
+
+    /** A lab opened off the FX thread, with its first snapshot and canvas layout. */
+    private record Opened(Lab lab, Topology snapshot, org.viflab.ui.canvas.Layout layout) {
+    }
+
+    /** The lab opened from a file (or URL), and that file: opening it again is not needed. */
+    private record ShownFile(Lab lab, String key) {
+    }
+
+    /** Opens the lab; if anything fails after the database was opened, closes it again (releasing the file). */
+    private Opened prepare(String location) {
+        Repository repository = store.open(location);
+        try {
+            Lab lab = Lab.open(repository, JournalCodec.INSTANCE);
+            // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
+            Topology snapshot = lab.snapshot();
+            org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
+                    lab.fieldView(), null);
+            return new Opened(lab, snapshot, layout);
+        } catch (RuntimeException e) {
+            try {
+                repository.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** One spelling for one lab file: absolute, normalised, without the store's suffix. */
+    private String fileKey(String location) {
+        String text = location.trim();
+        if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return text;
+        }
+        if (text.equals("~") || text.startsWith("~/")) {
+            text = System.getProperty("user.home") + text.substring(1);
+        }
+        if (text.endsWith(store.fileSuffix())) {
+            text = text.substring(0, text.length() - store.fileSuffix().length());
+        }
+        try {
+            return Path.of(text).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return text;
+        }
     }
 
     /** Makes a new, empty lab file and opens it. */
