@@ -138,6 +138,11 @@ public final class ScenarioWriter {
         return write(LabSnapshot.scenarioOf(topology, title));
     }
 
+    /** The lab {@code topology} with its watched flows saved as a scenario titled {@code title}, as YAML. */
+    public static String write(Topology topology, String title, Map<String, Flow> watched) {
+        return write(LabSnapshot.scenarioOf(topology, title, watched));
+    }
+
     private static String serialize(ObjectMapper mapper, Scenario scenario) {
         try {
             return mapper.writeValueAsString(tree(scenario));

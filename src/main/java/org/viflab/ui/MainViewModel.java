@@ -367,9 +367,10 @@ public final class MainViewModel {
     }
 
     /**
-     * Saves the current lab, including what was done by hand, as a scenario file. The file is
-     * replaced in one move: when the write fails (the disk is full, the folder cannot be written…)
-     * the user is told why in plain words, and a file already there is left as it was.
+     * Saves the current lab, including what was done by hand and the watched flows, as a scenario
+     * file. The file is replaced in one move: when the write fails (the disk is full, the folder
+     * cannot be written…) the user is told why in plain words, and a file already there is left as
+     * it was.
      */
     public boolean saveScenario(Path file, String title) {
         String text;

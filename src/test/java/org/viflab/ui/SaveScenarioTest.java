@@ -6,18 +6,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.viflab.coordinator.Request;
+import org.viflab.flow.Flow;
 import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
 import org.viflab.model.Topology;
 import org.viflab.scenario.AtomicFile;
 import org.viflab.scenario.FullDisk;
 import org.viflab.scenario.ScenarioReader;
+import org.viflab.ui.flows.FlowRow;
+import org.viflab.ui.scenario.StepRow;
 
 /**
  * "Save as scenario" when the file cannot be written: the user reads which file and why in plain
@@ -180,6 +185,33 @@ class SaveScenarioTest {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
+    }
+
+    /** Each watched flow's disposition and landing instances, by name, in order. */
+    private static Map<String, String> whereTrafficLands(MainViewModel vm) {
+        Map<String, String> out = new LinkedHashMap<>();
+        vm.session().watched().forEach((name, trace) -> out.put(name, trace.disposition() + " " + trace.landing()));
+        return out;
+    }
+
+    @Test
+    void aSavedLabOpensAgainWithItsWatchedFlowsLandingWhereTheyDid() {
+        MainViewModel vm = demo();
+        stillWorks(vm);
+        Map<String, Flow> watched = new LinkedHashMap<>();
+        vm.session().watched().forEach((name, trace) -> watched.put(name, trace.flow()));
+        Map<String, String> lands = whereTrafficLands(vm);
+        assertThat(lands).containsEntry("web", "DELIVERED [vm-1]").hasSize(2);
+        Path file = dir.resolve("demo.yaml");
+
+        assertThat(vm.saveScenario(file, "Demo with flows")).isTrue();
+
+        assertThat(ScenarioReader.read(file).watch()).isEqualTo(watched);
+        assertThat(vm.openScenario(file)).isTrue();
+        vm.scenario().runAll();
+        assertThat(vm.scenario().steps()).isNotEmpty().allMatch(row -> row.status() == StepRow.Status.PASSED);
+        assertThat(whereTrafficLands(vm)).isEqualTo(lands);
+        assertThat(vm.flows().rows()).extracting(FlowRow::name).containsExactly("web", "office-ssh");
     }
 
     @Test
