@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
@@ -16,6 +17,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,6 +35,9 @@ import org.viflab.ui.canvas.CanvasKey.Kind;
  */
 @ExtendWith(ApplicationExtension.class)
 class ViewFailureTest {
+
+    @TempDir
+    Path dir;
 
     private MainWindowFixture window;
     private Stage stage;
@@ -200,6 +205,24 @@ class ViewFailureTest {
         dragWebTo(robot, "vm-1");
         assertThat(window.attachedTo("vif-web")).containsExactly("vm-1");
         assertThat(labState().journal()).isEqualTo(before.journal() + 1);
+    }
+
+    @Test
+    void anExportThatCannotBeWrittenIsToldPlainly(FxRobot robot) throws java.io.IOException {
+        Path gone = dir.resolve("gone");
+        robot.interact(() -> {
+            window.view.exportSvg(gone.resolve("lab.svg"));
+            window.view.exportPng(gone.resolve("lab.png"));
+        });
+        assertThat(window.notifier.failed).containsExactly(
+                "Cannot export " + gone.resolve("lab.svg") + " | The folder " + gone + " does not exist.",
+                "Cannot export " + gone.resolve("lab.png") + " | The folder " + gone + " does not exist.");
+        assertThat(window.notifier.failures).isEmpty();
+
+        Path svg = java.nio.file.Files.writeString(dir.resolve("lab.svg"), "<svg>the old drawing</svg>");
+        robot.interact(() -> window.view.exportSvg(svg));
+        assertThat(java.nio.file.Files.readString(svg)).startsWith("<svg").contains(">vif-web</text>");
+        assertThat(window.notifier.infos).contains("Exported lab.svg");
     }
 
     @Test
