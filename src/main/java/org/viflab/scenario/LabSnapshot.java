@@ -2,11 +2,13 @@ package org.viflab.scenario;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.viflab.coordinator.Request.AddPlatform;
 import org.viflab.coordinator.Request.AssociatePublicIp;
 import org.viflab.coordinator.Request.Attach;
@@ -17,6 +19,9 @@ import org.viflab.coordinator.Request.InterfaceSpec;
 import org.viflab.coordinator.Request.Launch;
 import org.viflab.coordinator.Request.NicSpec;
 import org.viflab.coordinator.Submission;
+import org.viflab.flow.Endpoint;
+import org.viflab.flow.Flow;
+import org.viflab.flow.FlowResolver;
 import org.viflab.model.Attachment;
 import org.viflab.model.InstanceState;
 import org.viflab.model.InterfaceId;
@@ -44,6 +49,9 @@ import org.viflab.net.Protocol;
  * attached to several instances therefore needs nothing special). A public address mapped to a
  * secondary private address becomes an {@code associatePublicIp} step.
  *
+ * <p>The lab's watched flows are kept as the scenario's {@code watch} list, but for those it
+ * could not watch from its start (see {@link #scenarioOf(Topology, String, Map)}).
+ *
  * <p>Not kept: monitoring counters, billing principals (they follow the owner), the ids of device-0
  * attachments (launch generates them) and who made each attachment (the steps act as
  * {@code operator}).
@@ -55,6 +63,16 @@ public final class LabSnapshot {
 
     /** The scenario that rebuilds {@code topology}, titled {@code title}. */
     public static Scenario scenarioOf(Topology topology, String title) {
+        return scenarioOf(topology, title, Map.of());
+    }
+
+    /**
+     * The scenario that rebuilds {@code topology}, titled {@code title}, watching {@code watch}
+     * (by name, in order). A flow the scenario could not watch from its start is left out: one
+     * whose endpoint is gone (a deleted record, a terminated instance) or is an instance that gets
+     * its first interface only in a step.
+     */
+    public static Scenario scenarioOf(Topology topology, String title, Map<String, Flow> watch) {
         List<PrincipalId> principals = topology.principals().stream().filter(p -> !p.equals(Topology.OPERATOR)).toList();
         List<CreatePartition> partitions = new ArrayList<>();
         for (Partition p : topology.partitions().values()) {
@@ -147,8 +165,36 @@ public final class LabSnapshot {
                     : "Map a public address to a secondary address: " + s.request().describe() + ".";
             steps.add(new Step(steps.size() + 1, 0, Optional.of(narration), new Step.Submit(s), Expectations.NONE));
         }
+        Set<String> withInterface = new HashSet<>();
+        deviceZero.forEach((instance, attachment) -> {
+            if (attachment != null && home.get(attachment.iface()) == attachment) {
+                withInterface.add(instance.id().value());
+            }
+        });
+        Map<String, Flow> watched = new LinkedHashMap<>();
+        watch.forEach((name, flow) -> {
+            if (watchableFromTheStart(topology, flow, withInterface)) {
+                watched.put(name, flow);
+            }
+        });
         return new Scenario(title, Optional.empty(), principals, Propagation.INSTANT,
-                new ScenarioTopology(partitions, subnets, groups, platforms, instances, free), Map.of(), steps);
+                new ScenarioTopology(partitions, subnets, groups, platforms, instances, free), watched, steps);
+    }
+
+    /** Whether the flow resolves now and each instance it names is launched with an interface. */
+    private static boolean watchableFromTheStart(Topology topology, Flow flow, Set<String> withInterface) {
+        try {
+            FlowResolver.resolve(topology, flow);
+        } catch (IllegalArgumentException gone) {
+            return false;
+        }
+        for (Endpoint end : List.of(flow.from(), flow.to())) {
+            if (end.kind() == Endpoint.Kind.OBJECT && !withInterface.contains(end.objectId())
+                    && topology.instances().keySet().stream().anyMatch(id -> id.value().equals(end.objectId()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The request that recreates {@code record} (public addresses on the primary only). */

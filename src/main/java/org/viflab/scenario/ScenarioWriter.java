@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,12 +118,16 @@ public final class ScenarioWriter {
         return serialize(Mappers.JSON_WRITER, scenario);
     }
 
-    /** Writes the scenario to {@code file}: JSON for a {@code .json} name, YAML otherwise. */
+    /**
+     * Writes the scenario to {@code file}: JSON for a {@code .json} name, YAML otherwise. The file
+     * is replaced in one move ({@link AtomicFile}): if the write fails, a file already there is
+     * left as it was.
+     */
     public static void write(Scenario scenario, Path file) {
         String text = SourceDocument.Format.ofName(file.toString()) == SourceDocument.Format.JSON
                 ? writeJson(scenario) : write(scenario);
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -133,6 +136,11 @@ public final class ScenarioWriter {
     /** The lab {@code topology} saved as a scenario titled {@code title}, as YAML. */
     public static String write(Topology topology, String title) {
         return write(LabSnapshot.scenarioOf(topology, title));
+    }
+
+    /** The lab {@code topology} with its watched flows saved as a scenario titled {@code title}, as YAML. */
+    public static String write(Topology topology, String title, Map<String, Flow> watched) {
+        return write(LabSnapshot.scenarioOf(topology, title, watched));
     }
 
     private static String serialize(ObjectMapper mapper, Scenario scenario) {

@@ -21,7 +21,9 @@
  * start, so that its error reads the same.
  *
  * <p>{@link org.viflab.scenario.ScenarioWriter} writes a scenario back (reading the text gives an
- * equal scenario) and saves a lab ({@link org.viflab.scenario.LabSnapshot}).
+ * equal scenario) and saves a lab with its watched flows ({@link org.viflab.scenario.LabSnapshot}).
+ * Files are written with {@link org.viflab.scenario.AtomicFile}: beside the file, then moved over
+ * it, so that a failed write leaves the old file whole.
  * {@link org.viflab.scenario.AwsImport} builds a scenario from {@code aws ec2 describe-*} outputs.
  *
  * <p>This is the only package that touches Jackson; no Jackson type appears in its public API.

@@ -183,6 +183,14 @@ public final class LabSession {
         }
     }
 
+    /**
+     * Publishes the lab's state again as it is now, after a failure in the GUI may have left a view
+     * behind it. Changes nothing in the lab.
+     */
+    public void resync() {
+        refresh();
+    }
+
     /** Closes the lab (when the app quits). */
     public void close() {
         unhook.run();
@@ -416,9 +424,25 @@ public final class LabSession {
         revision.set(revision.get() + 1);
     }
 
+    /**
+     * Tells every listener, even when one of them fails: one broken view must not leave the others
+     * showing a lab that is no longer there. The first failure is thrown once all have heard.
+     */
     private void publish(SessionEvent event) {
+        RuntimeException failed = null;
         for (Consumer<SessionEvent> listener : listeners) {
-            listener.accept(event);
+            try {
+                listener.accept(event);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

@@ -1,6 +1,9 @@
 package org.viflab.ui;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +43,7 @@ import javafx.util.StringConverter;
 import org.viflab.fabric.Propagation.Mode;
 import org.viflab.model.PrincipalId;
 import org.viflab.model.SubnetId;
+import org.viflab.scenario.AtomicFile;
 import org.viflab.ui.canvas.CanvasKey;
 import org.viflab.ui.canvas.TopologyCanvas;
 import org.viflab.ui.flows.TraceView;
@@ -576,21 +580,29 @@ public final class MainView {
         }
     }
 
-    /** Writes the whole lab (not only what is in view) as an SVG drawing. */
+    /**
+     * Writes the whole lab (not only what is in view) as an SVG drawing. A file that cannot be
+     * written is told in plain words, and a file already there is left as it was.
+     */
     public void exportSvg(Path file) {
         try {
-            java.nio.file.Files.writeString(file, org.viflab.ui.canvas.SvgExport.svg(vm.canvas().layout(), vm.canvas().paths()));
+            String svg = org.viflab.ui.canvas.SvgExport.svg(vm.canvas().layout(), vm.canvas().paths());
+            AtomicFile.write(file, svg.getBytes(StandardCharsets.UTF_8));
             vm.notifier().info(texts.get("status.exported", file.getFileName()));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException e) {
+            vm.notifier().failed(texts.get("error.export", file), WriteProblem.explain(texts, file, e));
+        } catch (RuntimeException e) {
             vm.notifier().unexpected(texts.get("error.export", file), e);
         }
     }
 
-    /** Writes what the canvas shows to a PNG file. */
+    /** Writes what the canvas shows to a PNG file, as {@link #exportSvg} does. */
     public void exportPng(Path file) {
         try {
             PngExport.write(canvas.snapshotView(), file);
             vm.notifier().info(texts.get("status.exported", file.getFileName()));
+        } catch (UncheckedIOException e) {
+            vm.notifier().failed(texts.get("error.export", file), WriteProblem.explain(texts, file, e.getCause()));
         } catch (RuntimeException e) {
             vm.notifier().unexpected(texts.get("error.export", file), e);
         }

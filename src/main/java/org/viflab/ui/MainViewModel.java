@@ -1,5 +1,7 @@
 package org.viflab.ui;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import org.viflab.coordinator.Outcome;
 import org.viflab.coordinator.Repository;
 import org.viflab.fabric.Propagation.Mode;
 import org.viflab.lab.Lab;
+import org.viflab.scenario.AtomicFile;
 import org.viflab.scenario.JournalCodec;
 import org.viflab.model.Topology;
 import org.viflab.ui.canvas.CanvasViewModel;
@@ -59,12 +62,21 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final BooleanProperty demoDeclined = new SimpleBooleanProperty(this, "demoDeclined");
     private final BooleanBinding offerDemo;
+    private final AtomicFile.Opener scenarioOutput;
+    private ShownFile shownFile;
 
     /**
      * @param background runs a long task off the FX thread (a new thread in the app; the caller's
      *                   thread in tests)
      */
     public MainViewModel(LabStore store, Texts texts, Notifier notifier, Consumer<Runnable> background) {
+        this(store, texts, notifier, background, AtomicFile.ON_DISK);
+    }
+
+    /** @param scenarioOutput opens the stream a saved scenario is written to (tests make it fail) */
+    MainViewModel(LabStore store, Texts texts, Notifier notifier, Consumer<Runnable> background,
+                  AtomicFile.Opener scenarioOutput) {
+        this.scenarioOutput = scenarioOutput;
         this.store = store;
         this.texts = texts;
         this.notifier = notifier;
@@ -226,33 +238,92 @@ public final class MainViewModel {
     /**
      * Opens the lab at a file path or JDBC URL off the FX thread, with the progress bar showing, then
      * shows it. {@code then} runs on the FX thread once it is shown.
+     *
+     * <p>The lab file shown now is not opened a second time: the user is told it is open already.
+     * A lab the database refuses (open in another window or program, damaged, not a lab, saved by
+     * a newer VIF Lab…) is told with the database's own sentence; the lab shown stays.
      */
     public void openLab(String location, Runnable then) {
+        String key = fileKey(location);
+        if (shownFile != null && shownFile.key().equals(key) && session.lab().orElse(null) == shownFile.lab()) {
+            notifier.info(texts.get("open.alreadyOpen", location));
+            then.run();
+            return;
+        }
         loading.set(true);
         message.set(texts.get("status.loading", location));
         background.accept(() -> {
+            Opened opened;
             try {
-                Repository repository = store.open(location);
-                Lab lab = Lab.open(repository, JournalCodec.INSTANCE);
-                // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
-                Topology snapshot = lab.snapshot();
-                org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
-                        lab.fieldView(), null);
-                fx(() -> {
-                    loading.set(false);
-                    message.set("");
-                    canvas.prepared(snapshot, layout);
-                    session.open(lab, location);
-                    then.run();
-                });
+                opened = prepare(location);
             } catch (RuntimeException e) {
                 fx(() -> {
                     loading.set(false);
                     message.set("");
-                    notifier.unexpected(texts.get("error.open", location), e);
+                    if (e instanceof Repository.StoreException) {
+                        notifier.failed(texts.get("error.open", location), e.getMessage() + " " + texts.get("error.open.kept"));
+                    } else {
+                        notifier.unexpected(texts.get("error.open", location), e);
+                    }
                 });
+                return;
             }
+            fx(() -> {
+                loading.set(false);
+                message.set("");
+                canvas.prepared(opened.snapshot(), opened.layout());
+                session.open(opened.lab(), location);
+                shownFile = new ShownFile(opened.lab(), key);
+                then.run();
+            });
         });
+    }
+
+    /** A lab opened off the FX thread, with its first snapshot and canvas layout. */
+    private record Opened(Lab lab, Topology snapshot, org.viflab.ui.canvas.Layout layout) {
+    }
+
+    /** The lab opened from a file (or URL), and that file: opening it again is not needed. */
+    private record ShownFile(Lab lab, String key) {
+    }
+
+    /** Opens the lab; if anything fails after the database was opened, closes it again (releasing the file). */
+    private Opened prepare(String location) {
+        Repository repository = store.open(location);
+        try {
+            Lab lab = Lab.open(repository, JournalCodec.INSTANCE);
+            // The canvas layout of a large lab takes a moment too: compute it here, off the FX thread.
+            Topology snapshot = lab.snapshot();
+            org.viflab.ui.canvas.Layout layout = org.viflab.ui.canvas.TopologyLayout.compute(snapshot,
+                    lab.fieldView(), null);
+            return new Opened(lab, snapshot, layout);
+        } catch (RuntimeException e) {
+            try {
+                repository.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** One spelling for one lab file: absolute, normalised, without the store's suffix. */
+    private String fileKey(String location) {
+        String text = location.trim();
+        if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
+            return text;
+        }
+        if (text.equals("~") || text.startsWith("~/")) {
+            text = System.getProperty("user.home") + text.substring(1);
+        }
+        if (text.endsWith(store.fileSuffix())) {
+            text = text.substring(0, text.length() - store.fileSuffix().length());
+        }
+        try {
+            return Path.of(text).toAbsolutePath().normalize().toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            return text;
+        }
     }
 
     /** Makes a new, empty lab file and opens it. */
@@ -295,16 +366,30 @@ public final class MainViewModel {
         return ok;
     }
 
-    /** Saves the current lab, including what was done by hand, as a scenario file. */
+    /**
+     * Saves the current lab, including what was done by hand and the watched flows, as a scenario
+     * file. The file is replaced in one move: when the write fails (the disk is full, the folder
+     * cannot be written…) the user is told why in plain words, and a file already there is left as
+     * it was.
+     */
     public boolean saveScenario(Path file, String title) {
+        String text;
         try {
-            Files.writeString(file, scenario.saveText(title));
-            notifier.info(texts.get("status.saved", file.getFileName()));
-            return true;
-        } catch (java.io.IOException | RuntimeException e) {
+            text = scenario.saveText(title);
+        } catch (RuntimeException e) {
             notifier.unexpected(texts.get("error.save", file), e);
             return false;
         }
+        boolean existed = Files.isRegularFile(file);
+        try {
+            AtomicFile.write(file, text.getBytes(StandardCharsets.UTF_8), scenarioOutput);
+        } catch (IOException e) {
+            notifier.failed(texts.get("error.save", file), WriteProblem.explain(texts, file, e) + " "
+                    + texts.get(existed ? "error.save.keptFile" : "error.save.kept"));
+            return false;
+        }
+        notifier.info(texts.get("status.saved", file.getFileName() == null ? file : file.getFileName()));
+        return true;
     }
 
     // ---- toolbar commands -------------------------------------------------------------------

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.viflab.bench.Figure;
 import org.viflab.store.H2Repository;
@@ -50,8 +49,10 @@ public final class VifLabApp extends Application {
             worker.setDaemon(true);
             worker.start();
         });
-        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> Platform.runLater(() ->
-                notifier.unexpected(texts.get("error.unexpected"), error)));
+        // An exception in a view's handler, or on the thread opening a lab, is told and the lab kept.
+        UncaughtErrors errors = new UncaughtErrors(notifier, texts, vm.session());
+        errors.installOnFxThread();
+        Thread.setDefaultUncaughtExceptionHandler(errors);
         vm.scenario().loadLibrary(libraryFolder());
         MainView view = new MainView(vm, stage, 1440, 900);
         stage.setScene(view.scene());

@@ -10,5 +10,9 @@
  * ({@code ui.flows}) and scenarios ({@code ui.scenario}). Words come from the {@code messages}
  * bundles (English, Japanese), looks from {@code base.css} plus a theme sheet.
  * {@link org.viflab.ui.CanvasBenchmark} measures the canvas on a large lab.
+ *
+ * <p>Failures reach the user through {@link org.viflab.ui.Notifier}: what the user can act on (a
+ * refused lab file, a full disk) in plain words, bugs in an error dialog; exceptions nobody caught
+ * on the FX thread go through {@code UncaughtErrors} (ADR 0007).
  */
 package org.viflab.ui;

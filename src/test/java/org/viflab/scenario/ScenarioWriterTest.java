@@ -14,6 +14,7 @@ import static org.viflab.net.Ipv4Address.ipv4;
 import static org.viflab.net.Ipv4Prefix.cidr;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.viflab.coordinator.Request.AssociatePublicIp;
 import org.viflab.coordinator.Request.Attach;
 import org.viflab.coordinator.Request.CreateSecurityGroup;
 import org.viflab.coordinator.Submission;
+import org.viflab.flow.Flow;
 import org.viflab.model.Attachment;
 import org.viflab.model.InstanceState;
 import org.viflab.model.InterfaceRecord;
@@ -247,6 +249,27 @@ class ScenarioWriterTest {
                 ips.stream().map(org.viflab.net.Ipv4Address::parse).toList(), publics,
                 groups.stream().map(org.viflab.model.SecurityGroupId::securityGroupId).toList(), Set.of(), Set.of(),
                 owner, true, null, Map.of(), OptionalInt.empty(), false, false);
+    }
+
+    @Test
+    void savedLabKeepsItsWatchedFlowsInOrderButNotOnesWhoseEndsAreGone() {
+        Topology lab = lab();
+        Map<String, Flow> watch = new LinkedHashMap<>();
+        watch.put("web", Flow.of("internet", "203.0.113.10", Protocol.TCP, 80));
+        watch.put("from-terminated", Flow.of("vm-old", "vm-1", Protocol.TCP, 80));
+        watch.put("office", Flow.of("vpn:vpc-b", "vm-b", Protocol.TCP, 22));
+        watch.put("to-nat", Flow.of("vm-1", "vif-nat", Protocol.UDP, 53));
+        watch.put("to-deleted", Flow.of("vm-1", "vif-deleted", Protocol.TCP, 80));
+
+        Scenario saved = LabSnapshot.scenarioOf(lab, "Saved lab", watch);
+        String yaml = ScenarioWriter.write(lab, "Saved lab", watch);
+
+        assertThat(saved.watch().keySet()).containsExactly("web", "office", "to-nat");
+        assertThat(saved.watch().get("office")).isEqualTo(watch.get("office"));
+        Scenario read = ScenarioReader.parse("saved.yaml", yaml);
+        assertThat(read).isEqualTo(saved);
+        assertThat(read.watch().keySet()).containsExactly("web", "office", "to-nat");
+        assertThat(LabSnapshot.scenarioOf(lab, "Saved lab").watch()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -19,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.viflab.flow.Flow;
 import org.viflab.flow.Trace;
 import org.viflab.lab.Lab;
 import org.viflab.scenario.Scenario;
@@ -235,8 +238,13 @@ public final class ScenarioViewModel {
 
     // ---- saving -----------------------------------------------------------------------------
 
-    /** The current lab (including what was done by hand) as scenario text titled {@code title}. */
+    /**
+     * The current lab (including what was done by hand) and its watched flows as scenario text
+     * titled {@code title}.
+     */
     public String saveText(String title) {
-        return ScenarioWriter.write(session.topology(), title);
+        Map<String, Flow> watched = new LinkedHashMap<>();
+        session.watched().forEach((name, trace) -> watched.put(name, trace.flow()));
+        return ScenarioWriter.write(session.topology(), title, watched);
     }
 }
