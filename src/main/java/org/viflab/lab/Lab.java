@@ -178,21 +178,35 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Submits requests as one user action (e.g. a drag that detaches and re-attaches): all are
-     * applied, or, when one is rejected, those already applied are undone and the rejection is the
-     * result. Accepted, they are one undo step.
+     * applied, or none, and a rejection is the result. Plain changes go to the database in one
+     * transaction, so a failing database cannot leave the action half done either; a sequence with
+     * dry runs or client tokens is submitted one by one and undone when one is rejected. Accepted,
+     * they are one undo step.
      */
     public synchronized Result submitAll(List<Submission> submissions, String description) {
         List<Accepted> done = new ArrayList<>();
         List<ConfigOperation> applied = new ArrayList<>();
         List<FlowChange> changes = new ArrayList<>();
         Outcome last = null;
-        for (Submission submission : submissions) {
-            last = coordinator.submit(submission);
-            if (!(last instanceof Accepted accepted)) {
-                break;
+        if (submissions.size() > 1 && submissions.stream().allMatch(Lab::plainChange)) {
+            // One transaction: a rejection, or a database that fails half way, leaves nothing applied.
+            List<Outcome> outcomes = coordinator.submitBatch(submissions);
+            last = outcomes.get(outcomes.size() - 1);
+            if (last instanceof Accepted) {
+                for (Outcome outcome : outcomes) {
+                    done.add((Accepted) outcome);
+                    applied.addAll(realize((Accepted) outcome));
+                }
             }
-            done.add(accepted);
-            applied.addAll(realize(accepted));
+        } else {
+            for (Submission submission : submissions) {
+                last = coordinator.submit(submission);
+                if (!(last instanceof Accepted accepted)) {
+                    break;
+                }
+                done.add(accepted);
+                applied.addAll(realize(accepted));
+            }
         }
         if (last instanceof Outcome.Rejected && !done.isEmpty()) {
             for (int i = done.size() - 1; i >= 0; i--) {
@@ -213,6 +227,11 @@ public final class Lab implements AutoCloseable {
         Result result = new Result(Optional.ofNullable(last), applied, changes);
         publish(new LabEvent(LabEvent.Type.REQUEST, result.outcome(), applied, changes));
         return result;
+    }
+
+    /** A request a batch may carry: a change, not a dry run, a describe or a request with a client token. */
+    private static boolean plainChange(Submission s) {
+        return !s.dryRun() && s.clientToken().isEmpty() && !(s.request() instanceof Request.Describe);
     }
 
     private void recordHistory(String description, List<Accepted> done) {

@@ -1,10 +1,13 @@
 package org.viflab.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.viflab.model.InstanceId.instanceId;
 import static org.viflab.model.InterfaceId.interfaceId;
 import static org.viflab.model.PlatformId.platformId;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.viflab.coordinator.Outcome;
+import org.viflab.coordinator.Repository;
 import org.viflab.coordinator.Request;
 import org.viflab.coordinator.Request.Attach;
 import org.viflab.coordinator.Request.Detach;
@@ -139,6 +143,44 @@ class LabTest {
         assertThat(refused.accepted()).isFalse();
         assertThat(lab.snapshot().attachments().values()).containsExactlyInAnyOrderElementsOf(before.values());
         assertThat(lab.watched().get("web").landing()).containsExactly(instanceId("vm-1"));
+    }
+
+    @Test
+    void aDatabaseFailingDuringADragLeavesNothingHalfDone() {
+        H2Repository real = H2Repository.inMemory();
+        // The disk fills up just when the re-attach is written, after the detach went through.
+        boolean[] failing = {false};
+        Repository flaky = (Repository) Proxy.newProxyInstance(Repository.class.getClassLoader(),
+                new Class<?>[] {Repository.class}, (proxy, method, args) -> {
+                    if (failing[0] && method.getName().startsWith("commit")
+                            && java.util.Arrays.deepToString(args).contains("vif-web to vm-2")) {
+                        throw new Repository.StoreException("the disk is full", null);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (Lab other = Lab.open(flaky)) {
+            StandardLab.build(other);
+            other.watch("web", Flow.of("internet", "203.0.113.10", Protocol.TCP, 80));
+            other.submit(Submission.as(StandardLab.ALICE, Attach.attach(interfaceId("vif-web"), instanceId("vm-1"), 1)));
+            var before = other.snapshot();
+            failing[0] = true;
+
+            assertThatThrownBy(() -> other.submitAll(List.of(
+                    Submission.as(StandardLab.ALICE, Detach.interfaceOf(interfaceId("vif-web"))),
+                    Submission.as(StandardLab.ALICE, Attach.attach(interfaceId("vif-web"), instanceId("vm-2"), 1))),
+                    "move vif-web to vm-2")).hasMessageContaining("the disk is full");
+
+            failing[0] = false;
+            assertThat(other.snapshot()).isEqualTo(before);
+            assertThat(real.load()).isEqualTo(before);
+            assertThat(other.watched().get("web").landing()).containsExactly(instanceId("vm-1"));
+            assertThat(other.realized()).isTrue();
+            assertThat(other.undoDescription()).contains("attach vif-web to vm-1 at device 1");
+        }
     }
 
     @Test
