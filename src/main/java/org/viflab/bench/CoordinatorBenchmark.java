@@ -29,8 +29,8 @@ import org.viflab.store.H2Repository;
  */
 public final class CoordinatorBenchmark {
 
-    /** Turns of the coordinator and the raw loop. */
-    static final int ROUNDS = 4;
+    /** Turns of the coordinator and the raw loop; each reports the median of its turns' rates. */
+    static final int ROUNDS = 10;
 
     private CoordinatorBenchmark() {
     }
@@ -69,23 +69,29 @@ public final class CoordinatorBenchmark {
         attachDetach(coordinator, free, instances, pairs, 0);
         repository.rawJdbcBaseline(pairs);
         int turn = Math.max(1, pairs / ROUNDS);
-        long coordinatorNanos = 0;
-        double rawSeconds = 0;
-        int timed = 0;
-        for (int round = 0; timed < pairs; round++) {
+        List<Double> coordinatorRates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        for (int timed = 0; timed < pairs; timed += turn) {
             int n = Math.min(turn, pairs - timed);
             long start = System.nanoTime();
             attachDetach(coordinator, free, instances, n, 7 + timed);
-            coordinatorNanos += System.nanoTime() - start;
-            rawSeconds += n / repository.rawJdbcBaseline(n);
-            timed += n;
+            coordinatorRates.add(n / ((System.nanoTime() - start) / 1e9));
+            rawRates.add(repository.rawJdbcBaseline(n));
         }
-        double rate = pairs / (coordinatorNanos / 1e9);
-        double baseline = pairs / rawSeconds;
+        double rate = median(coordinatorRates);
+        double baseline = median(rawRates);
         return List.of(new Figure("attach+detach pairs/s (" + where + " database)", rate, "pairs/s",
                 OptionalDouble.of(baseline), where.equals("file") ? OptionalDouble.of(1.0 / 3) : OptionalDouble.empty(), true,
                 "coordinator attach then detach of a free record, each its own transaction, vs a raw JDBC "
-                        + "loop committing one row insert and one row delete, timed in turns after the same warm-up"));
+                        + "loop committing one row insert and one row delete: medians of " + ROUNDS
+                        + " turns each, after the same warm-up"));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     private static void attachDetach(Coordinator coordinator, List<InterfaceId> free, List<InstanceId> instances,
