@@ -24,7 +24,7 @@ public final class Benchmarks {
 
         /** The same labs with fewer iterations: under a minute. */
         public static Settings quick() {
-            return new Settings(2000, 10000, 300, true, 1);
+            return new Settings(2000, 10000, 600, true, 1);
         }
 
         /** Small labs, for checking the table's shape in a test. */
