@@ -14,7 +14,8 @@ import org.viflab.store.H2Repository;
  * Opens the main window on the demo lab and writes a picture of it, for looking at the app as a
  * person sees it (run under a virtual display: {@code xvfb-run}). Arguments: the PNG to write, then
  * optionally {@code ja}, {@code dark}, {@code classroom}, {@code attached} (vif-web on vm-1),
- * {@code empty} (no demo), {@code form} (the create form open).
+ * {@code empty} (no demo), {@code form} (the create form open), {@code scenario=<file>} (open a
+ * scenario, on the Scenario tab) with {@code steps=<n>} (take its first n steps).
  */
 public final class ScreenshotHarness {
 
@@ -68,6 +69,20 @@ public final class ScreenshotHarness {
         }
         if (has("stepwise")) {
             vm.setMode(org.viflab.fabric.Propagation.Mode.STEPWISE);
+        }
+        for (String o : options) {
+            if (o.startsWith("scenario=")) {
+                vm.openScenario(Path.of(o.substring("scenario=".length())));
+                for (String n : options) {
+                    if (n.startsWith("steps=")) {
+                        for (int i = Integer.parseInt(n.substring(6)); i > 0; i--) {
+                            vm.scenario().next();
+                        }
+                    }
+                }
+                ((javafx.scene.control.TabPane) view.scene().lookup("#bottom-tabs")).getSelectionModel()
+                        .select(3);
+            }
         }
         if (has("attached")) {
             vm.canvas().drop(org.viflab.ui.canvas.CanvasKey.of(org.viflab.ui.canvas.CanvasKey.Kind.INTERFACE, "vif-web"),
