@@ -125,7 +125,7 @@ public final class MainViewModel {
     }
 
     private void heard(SessionEvent event) {
-        event.rejection().ifPresent(r -> notifier.rejected(r.code().code(), r.message()));
+        event.rejection().ifPresent(r -> notifier.rejected(texts.errorTitle(r.code().code()), r.message()));
         if (event.type() == SessionEvent.Type.OPENED) {
             canvas.selectedProperty().set(null);
             trace.clear();

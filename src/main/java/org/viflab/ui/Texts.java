@@ -73,6 +73,16 @@ public final class Texts {
         return new MessageFormat(pattern, locale.get()).format(args);
     }
 
+    /**
+     * The title of a rejection: the AWS-style error code and what it means in plain words, in the
+     * UI's language ({@code UnauthorizedOperation — you have no right to do this}); the code alone
+     * when it has no plain meaning here.
+     */
+    public String errorTitle(String code) {
+        String meaning = "code." + code;
+        return has(meaning) ? get("code.title", code, get(meaning)) : code;
+    }
+
     /** Whether the bundle of the current language has {@code key}. */
     public boolean has(String key) {
         return bundle.containsKey(key);

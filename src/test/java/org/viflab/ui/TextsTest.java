@@ -13,8 +13,15 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.viflab.coordinator.ErrorCode;
+import org.viflab.coordinator.Request;
+import org.viflab.model.InstanceId;
+import org.viflab.model.InterfaceId;
 
-/** The English and Japanese bundles say the same things: every key in both, with the same arguments. */
+/**
+ * The English and Japanese bundles say the same things: every key in both, with the same arguments,
+ * and every error code explained.
+ */
 class TextsTest {
 
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)[^}]*}");
@@ -59,5 +66,31 @@ class TextsTest {
         texts.localeProperty().set(Locale.JAPANESE);
         assertThat(texts.get("error.write.noFolder", "/home/ana/labs")).isEqualTo("フォルダー /home/ana/labs は存在しません。");
         assertThat(texts.get("error.write.diskFull")).startsWith("ディスクがいっぱいです");
+    }
+
+    @Test
+    void everyErrorCodeIsExplainedInBothLanguages() {
+        for (Locale language : Texts.SUPPORTED) {
+            Texts texts = new Texts(language);
+            for (ErrorCode code : ErrorCode.values()) {
+                assertThat(texts.has("code." + code.code())).as(code.code() + " in " + language).isTrue();
+            }
+        }
+        Texts texts = new Texts(Locale.JAPANESE);
+        assertThat(texts.errorTitle("UnauthorizedOperation")).isEqualTo("UnauthorizedOperation \u2014 この操作を行う権限がありません");
+        assertThat(texts.errorTitle("SomethingNew")).isEqualTo("SomethingNew");
+    }
+
+    @Test
+    void aRejectionIsToldWithItsCodeAndWhatItMeans() {
+        RecordingNotifier notifier = new RecordingNotifier();
+        MainViewModel main = TestLabs.demoViewModel(notifier);
+        main.session().principalProperty().set(DemoLab.BOB);
+
+        main.session().submit(Request.Attach.attach(InterfaceId.interfaceId("vif-web"), InstanceId.instanceId("vm-1")));
+
+        assertThat(notifier.rejections).singleElement().asString()
+                .startsWith("UnauthorizedOperation \u2014 you have no right to do this: ")
+                .contains("bob");
     }
 }
