@@ -23,10 +23,11 @@ final class NodeView extends Region {
     private static final double SMALL_CHAR_W = 6.3;
 
     private final CanvasKey key;
-    private final Text title = text("node-title");
-    private final Text aside = text("node-aside");
-    private final Text second = text("node-second");
-    private final Text center = text("node-center");
+    // Texts are made when they first have words: every node in the scene costs CSS and bounds work.
+    private Text title;
+    private Text aside;
+    private Text second;
+    private Text center;
     private Item item;
     private Lod lod;
     private String stateClass;
@@ -37,7 +38,6 @@ final class NodeView extends Region {
         this.key = key;
         setId(key.nodeId());
         getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
-        getChildren().addAll(title, aside, second, center);
         // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
         addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
             if (tooltip == null && tipText != null) {
@@ -46,16 +46,26 @@ final class NodeView extends Region {
             }
         });
         setFocusTraversable(false);
-        // No bitmap caching: in the software pipeline, copying cached bitmaps costs more than drawing
-        // these simple boxes again (measured with CanvasBenchmark).
     }
 
-    private static Text text(String styleClass) {
-        Text t = new Text();
-        t.getStyleClass().add(styleClass);
-        t.setTextOrigin(VPos.TOP);
-        t.setManaged(false);
+    /** Sets the words of one of the node's texts, making the text node if it has none yet. */
+    private Text put(Text t, String styleClass, String words) {
+        if (t == null) {
+            if (words.isEmpty()) {
+                return null;
+            }
+            t = new Text();
+            t.getStyleClass().add(styleClass);
+            t.setTextOrigin(VPos.TOP);
+            t.setManaged(false);
+            getChildren().add(t);
+        }
+        t.setText(words);
         return t;
+    }
+
+    private static double width(Text t) {
+        return t == null ? 0 : t.getLayoutBounds().getWidth();
     }
 
     CanvasKey key() {
@@ -66,10 +76,14 @@ final class NodeView extends Region {
         return item;
     }
 
-    /** Draws the node for {@code newItem} at the given level of detail (does nothing if both are unchanged). */
-    void update(Item newItem, Lod newLod, Texts texts) {
-        if (newItem.equals(item) && newLod == lod) {
-            return;
+    /**
+     * Draws the node for {@code newItem} at the given level of detail.
+     *
+     * @return whether anything changed (nothing does if both are as before)
+     */
+    boolean update(Item newItem, Lod newLod, Texts texts) {
+        if (newLod == lod && (newItem == item || newItem.equals(item))) {
+            return false;
         }
         if (newLod != lod) {
             getStyleClass().removeAll("lod-medium", "lod-coarse");
@@ -95,6 +109,7 @@ final class NodeView extends Region {
         stateClass = state;
         words(texts);
         requestLayout();
+        return true;
     }
 
     private void words(Texts texts) {
@@ -182,10 +197,10 @@ final class NodeView extends Region {
             scale = lod == Lod.MEDIUM ? 2 : 4;
         }
         double room = item.bounds().w() - 16 - (a.isEmpty() ? 0 : (a.length() * SMALL_CHAR_W + 8));
-        title.setText(fit(t, room, CHAR_W * scale));
-        aside.setText(a);
-        second.setText(fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
-        center.setText(c);
+        title = put(title, "node-title", fit(t, room, CHAR_W * scale));
+        aside = put(aside, "node-aside", a);
+        second = put(second, "node-second", fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
+        center = put(center, "node-center", c);
         tipText = tip;
         if (tooltip != null) {
             tooltip.setText(tip == null ? "" : tip);
@@ -206,14 +221,21 @@ final class NodeView extends Region {
         double h = getHeight();
         boolean small = key.kind() == CanvasKey.Kind.NIC || key.kind() == CanvasKey.Kind.GATEWAY;
         double top = small ? 3 : 6;
-        title.relocate(8, top);
-        double asideW = aside.getLayoutBounds().getWidth();
-        aside.relocate(w - asideW - 8, top + 1);
-        second.relocate(8, top + 15);
-        double cw = center.getLayoutBounds().getWidth();
-        double ch = center.getLayoutBounds().getHeight();
-        double below = title.getLayoutBounds().getHeight() + top + 4;
-        center.relocate(Math.max(8, (w - cw) / 2), Math.max(below, (h - ch) / 2 + 6));
+        if (title != null) {
+            title.relocate(8, top);
+        }
+        if (aside != null) {
+            aside.relocate(w - width(aside) - 8, top + 1);
+        }
+        if (second != null) {
+            second.relocate(8, top + 15);
+        }
+        if (center != null) {
+            double cw = width(center);
+            double ch = center.getLayoutBounds().getHeight();
+            double below = (title == null ? 0 : title.getLayoutBounds().getHeight()) + top + 4;
+            center.relocate(Math.max(8, (w - cw) / 2), Math.max(below, (h - ch) / 2 + 6));
+        }
     }
 
     /** Marks the node as a drop target: {@code ok}, {@code bad}, or neither ({@code null}). */

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.animation.TranslateTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -35,9 +37,15 @@ import org.viflab.ui.Texts;
 
 /**
  * The topology canvas: a keyed projection of the layout. It keeps one {@link NodeView} per key
- * ({@code Map<CanvasKey, NodeView>}), creates a node when it first comes into view, updates it
+ * ({@code Map<CanvasKey, NodeView>}), creates a node when it first comes near the view, updates it
  * when its item changes and drops it when its object goes away. Only nodes near the viewport are
  * in the scene graph (culling), and the level of detail drops as the user zooms out.
+ *
+ * <p>The nodes are never drawn directly: they sit under a transparent group, where they still take
+ * the mouse (and the tests' lookups), and what the user sees of them is a {@link TileCache} of
+ * pictures taken at the current zoom. Panning moves the pictures; whatever changes a node's look
+ * (a new item, the selection, a drop target's glow, a link) marks the tiles under it for redrawing.
+ * Flow paths and the packet are drawn live above the tiles.
  *
  * <p>Gestures are press–drag–release mouse gestures (no platform drag and drop): dragging a chip or
  * an instance shows a ghost, hit-tests the layout under the pointer, and marks the target green or
@@ -48,16 +56,32 @@ public final class TopologyCanvas extends Region {
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 3;
     private static final double DRAG_THRESHOLD = 5;
-    /** How far beyond the view (as a share of its size, each side) nodes are kept in the scene. */
-    private static final double CULL_MARGIN = Double.parseDouble(System.getProperty("viflab.canvas.margin", "0.5"));
+    /** Tile side in screen pixels. */
+    private static final int TILE = Integer.getInteger("viflab.canvas.tile", 256);
+    /** Rings of tiles around those in view whose nodes are in the scene: drawn ahead of need. */
+    private static final int RING = 1;
+    /** Rings of tiles around those in view kept once drawn, for panning back. */
+    private static final int KEEP = Integer.getInteger("viflab.canvas.keep", 2);
+    /** Tiles drawn ahead per pan step (more are drawn at the next pulses). */
+    private static final int AHEAD_PER_STEP = 1;
+    /** Screen pixels around a changed node whose tiles are redrawn: its border, glow and overhanging text. */
+    private static final double GLOW = 28;
     /** How many node views to keep, shown or not, before forgetting those out of view. */
     private static final int NODE_CACHE = 5000;
 
     private final CanvasViewModel vm;
     private final Texts texts;
+    /** The pan applied to the world: whole pixels, so that tiles and live layers line up exactly. */
     private final Translate pan = new Translate();
+    /** The pan as asked for (gestures move it by fractions of a pixel). */
+    private double panX;
+    private double panY;
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Group world = new Group();
+    /** The canvas nodes: pickable, never drawn (see {@link #tiles}). */
+    private final Group statics = new Group();
+    private final Group hidden = new Group(statics);
+    private final TileCache tiles = new TileCache(statics, TILE);
     private final Map<Layer, Group> layers = new EnumMap<>(Layer.class);
     private final Pane overlay = new Pane();
     private final Label ghost = new Label();
@@ -65,11 +89,17 @@ public final class TopologyCanvas extends Region {
     private final Circle packet = new Circle(9);
     private final Map<CanvasKey, NodeView> nodes = new HashMap<>();
     private final Set<CanvasKey> shown = new HashSet<>();
+    /** The link lines drawn now, and whether each is drawn as focused. */
+    private final Map<Link, Line> lines = new HashMap<>();
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
-    private Rect covered;
+    private final Runnable pulse = this::drawPendingTiles;
+    private final ListChangeListener<String> restyled = c -> restyled();
+    private TileCache.Range nodeTiles;
     private Lod lodShown;
     private boolean fitPending = true;
     private boolean disposed;
+    private boolean inLayout;
+    private boolean tilesPending;
     private double maxFitScale = 1.0;
 
     // gesture state
@@ -93,10 +123,16 @@ public final class TopologyCanvas extends Region {
             Group g = new Group();
             g.setAutoSizeChildren(false);
             layers.put(layer, g);
-            world.getChildren().add(g);
+            (layer == Layer.PATHS ? world : statics).getChildren().add(g);
         }
         layers.get(Layer.LINKS).setMouseTransparent(true);
         layers.get(Layer.PATHS).setMouseTransparent(true);
+        statics.setAutoSizeChildren(false);
+        // Opacity 0 skips drawing the nodes in frames but keeps them under the mouse; the tiles
+        // are snapshots of this group, which is itself opaque.
+        hidden.setOpacity(0);
+        hidden.setAutoSizeChildren(false);
+        world.getChildren().add(0, hidden);
         world.setAutoSizeChildren(false);
         world.setManaged(false);
         world.getTransforms().addAll(pan, zoom);
@@ -119,7 +155,7 @@ public final class TopologyCanvas extends Region {
         overlay.getChildren().addAll(ghost, feedback);
         overlay.setPickOnBounds(false);
         overlay.setMouseTransparent(true);
-        getChildren().addAll(world, overlay);
+        getChildren().addAll(tiles.node(), world, overlay);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -127,17 +163,30 @@ public final class TopologyCanvas extends Region {
 
         vm.layoutProperty().addListener((obs, old, now) -> reconcile(now));
         vm.selectedProperty().addListener((obs, old, now) -> {
-            node(old).ifPresent(n -> n.selected(false));
-            node(now).ifPresent(n -> n.selected(true));
+            // also when out of the scene: it would come back still looking selected
+            Optional.ofNullable(old).map(nodes::get).ifPresent(n -> {
+                n.selected(false);
+                changed(n);
+            });
+            node(now).ifPresent(n -> {
+                n.selected(true);
+                changed(n);
+            });
             drawLinks();
+            drawTiles(AHEAD_PER_STEP);
         });
         vm.paths().addListener((ListChangeListener<FlowPath>) c -> drawPaths());
         vm.packetProperty().addListener((obs, old, now) -> movePacket(now));
-        pan.xProperty().addListener((obs, old, now) -> cull(false));
-        pan.yProperty().addListener((obs, old, now) -> cull(false));
-        zoom.xProperty().addListener((obs, old, now) -> {
-            scale.set(now.doubleValue());
-            cull(false);
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.removePostLayoutPulseListener(pulse);
+                old.getStylesheets().removeListener(restyled);
+            }
+            if (now != null && !disposed) {
+                now.addPostLayoutPulseListener(pulse);
+                now.getStylesheets().addListener(restyled);
+                restyled();
+            }
         });
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -159,17 +208,24 @@ public final class TopologyCanvas extends Region {
     }
 
     public double panX() {
-        return pan.getX();
+        return panX;
     }
 
     public double panY() {
-        return pan.getY();
+        return panY;
+    }
+
+    private void applyPan() {
+        pan.setX(Math.round(panX));
+        pan.setY(Math.round(panY));
     }
 
     /** Moves the view by a distance in screen pixels. */
     public void panBy(double dx, double dy) {
-        pan.setX(pan.getX() + dx);
-        pan.setY(pan.getY() + dy);
+        panX += dx;
+        panY += dy;
+        applyPan();
+        viewChanged(false);
     }
 
     /** Zooms by {@code factor} keeping the point under ({@code px}, {@code py}) (canvas coordinates) still. */
@@ -177,10 +233,13 @@ public final class TopologyCanvas extends Region {
         double s = zoom.getX();
         double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s * factor));
         double ratio = next / s;
-        pan.setX(px - (px - pan.getX()) * ratio);
-        pan.setY(py - (py - pan.getY()) * ratio);
+        panX = px - (px - panX) * ratio;
+        panY = py - (py - panY) * ratio;
+        applyPan();
         zoom.setX(next);
         zoom.setY(next);
+        scale.set(next);
+        viewChanged(false);
     }
 
     /** Zooms about the centre of the view. */
@@ -205,9 +264,11 @@ public final class TopologyCanvas extends Region {
         s = Math.max(MIN_SCALE, Math.min(maxFitScale, s * 0.97));
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX(Math.max(0, (getWidth() - w.w() * s) / 2));
-        pan.setY(Math.max(0, (getHeight() - w.h() * s) / 2));
-        cull(true);
+        scale.set(s);
+        panX = Math.max(0, (getWidth() - w.w() * s) / 2);
+        panY = Math.max(0, (getHeight() - w.h() * s) / 2);
+        applyPan();
+        viewChanged(true);
     }
 
     /** Asks for a fit at the next layout pass (after a new lab opens). */
@@ -224,11 +285,17 @@ public final class TopologyCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        overlay.resizeRelocate(0, 0, getWidth(), getHeight());
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
-            fit();
-        } else {
-            cull(false);
+        // A snapshot inside a layout pass would start another one: tiles wait for the pulse listener.
+        inLayout = true;
+        try {
+            overlay.resizeRelocate(0, 0, getWidth(), getHeight());
+            if (fitPending && getWidth() > 0 && getHeight() > 0) {
+                fit();
+            } else {
+                viewChanged(false);
+            }
+        } finally {
+            inLayout = false;
         }
     }
 
@@ -237,6 +304,11 @@ public final class TopologyCanvas extends Region {
     /** Nodes currently in the scene graph (for tests and the benchmark). */
     public int shownNodeCount() {
         return shown.size();
+    }
+
+    /** Tiles drawn since the canvas was made (for the benchmark). */
+    public long tilesDrawn() {
+        return tiles.drawn();
     }
 
     /** The node drawn for a key, if it is in the scene graph now. */
@@ -256,6 +328,13 @@ public final class TopologyCanvas extends Region {
         };
     }
 
+    /** A node's look changed: its tiles are drawn again. */
+    private void changed(NodeView node) {
+        if (node.item() != null) {
+            tiles.invalidate(node.item().bounds(), GLOW);
+        }
+    }
+
     /** Remove → insert → update: brings the nodes in line with a new layout. */
     private void reconcile(Layout layout) {
         if (disposed) {
@@ -267,6 +346,7 @@ public final class TopologyCanvas extends Region {
             if (layout.item(entry.getKey()).isEmpty()) {
                 if (shown.remove(entry.getKey())) {
                     gone.computeIfAbsent(layerOf(entry.getKey().kind()), k -> new HashSet<>()).add(entry.getValue());
+                    changed(entry.getValue());
                 }
                 it.remove();
             }
@@ -274,24 +354,85 @@ public final class TopologyCanvas extends Region {
         gone.forEach((layer, set) -> layers.get(layer).getChildren().removeAll(set));
         Lod lod = Lod.at(zoom.getX());
         for (CanvasKey key : shown) {
-            layout.item(key).ifPresent(item -> nodes.get(key).update(item, lod, texts));
+            Item item = layout.item(key).orElseThrow();
+            NodeView node = nodes.get(key);
+            Item before = node.item();
+            if (node.update(item, lod, texts)) {
+                if (before != null) {
+                    tiles.invalidate(before.bounds(), GLOW);
+                }
+                changed(node);
+            }
         }
         node(vm.selectedProperty().get()).ifPresent(n -> n.selected(true));
-        cull(true);
+        // Tiles away from the nodes in the scene were not checked against the new layout.
+        tiles.dropUndrawable();
+        viewChanged(true);
         drawLinks();
         drawPaths();
         movePacket(vm.packetProperty().get());
+        drawTiles(AHEAD_PER_STEP);
     }
 
-    /** Puts the nodes near the viewport into the scene graph and takes the others out. */
-    private void cull(boolean force) {
-        Rect view = visibleWorld();
-        Lod lod = Lod.at(zoom.getX());
-        if (!force && covered != null && covered.contains(view) && lod == lodShown) {
+    /**
+     * After the view moved or zoomed (or the layout changed, {@code force}): keeps the nodes of the
+     * tiles in view and one ring around them in the scene, and draws the tiles that are missing.
+     */
+    private void viewChanged(boolean force) {
+        if (disposed) {
             return;
         }
+        Lod lod = Lod.at(zoom.getX());
+        boolean rezoomed = tiles.view(zoom.getX(), pan.getX(), pan.getY(), getWidth(), getHeight(), renderScale());
+        TileCache.Range visible = tiles.visible();
+        if (force || rezoomed || lod != lodShown || nodeTiles == null || !nodeTiles.contains(visible)) {
+            TileCache.Range around = visible.grow(RING);
+            cull(visible.isEmpty() ? visibleWorld() : tiles.world(around), lod);
+            tiles.keep(around, visible.grow(KEEP));
+            nodeTiles = around;
+        }
+        drawTiles(AHEAD_PER_STEP);
+    }
+
+    private double renderScale() {
+        Scene scene = getScene();
+        return scene == null || scene.getWindow() == null ? 1 : Math.max(1, scene.getWindow().getRenderScaleX());
+    }
+
+    /** Draws the missing tiles in view and a few around them now, or at the next pulse during a layout pass. */
+    private void drawTiles(int ahead) {
+        if (disposed) {
+            return;
+        }
+        if (inLayout || getScene() == null) {
+            tilesPending = true;
+            return;
+        }
+        if (tiles.draw(ahead) > 0) {
+            tilesPending = true;
+            Platform.requestNextPulse();
+        }
+    }
+
+    /** After each layout pass: tiles a layout asked for, then the ring around the view, a few a pulse. */
+    private void drawPendingTiles() {
+        if (!tilesPending || disposed) {
+            return;
+        }
+        tilesPending = false;
+        drawTiles(2);
+    }
+
+    /** The theme or the print size changed: every tile is drawn again. */
+    private void restyled() {
+        tiles.invalidateAll();
+        tilesPending = true;
+        Platform.requestNextPulse();
+    }
+
+    /** Puts the nodes over {@code area} into the scene graph and takes the others out. */
+    private void cull(Rect area, Lod lod) {
         Layout layout = vm.layout();
-        Rect area = view.grow(view.w() * CULL_MARGIN, view.h() * CULL_MARGIN);
         Set<CanvasKey> wanted = new HashSet<>();
         for (CanvasKey key : layout.within(area)) {
             if (lod.shows(key.kind())) {
@@ -302,7 +443,8 @@ public final class TopologyCanvas extends Region {
         for (Iterator<CanvasKey> it = shown.iterator(); it.hasNext();) {
             CanvasKey key = it.next();
             if (!wanted.contains(key)) {
-                out.computeIfAbsent(layerOf(key.kind()), k -> new HashSet<>()).add(nodes.get(key));
+                NodeView node = nodes.get(key);
+                out.computeIfAbsent(layerOf(key.kind()), k -> new HashSet<>()).add(node);
                 it.remove();
             }
         }
@@ -310,7 +452,13 @@ public final class TopologyCanvas extends Region {
         Map<Layer, List<Node>> in = new EnumMap<>(Layer.class);
         for (CanvasKey key : wanted) {
             NodeView node = nodes.computeIfAbsent(key, this::create);
-            node.update(layout.item(key).orElseThrow(), lod, texts);
+            Item before = node.item();
+            // A node coming back with the item it had changes no tile: tiles are drawn only where
+            // every node is in the scene, so a kept tile already shows it as it was.
+            if (node.update(layout.item(key).orElseThrow(), lod, texts) && before != null) {
+                tiles.invalidate(before.bounds(), GLOW);
+                changed(node);
+            }
             if (shown.add(key)) {
                 in.computeIfAbsent(layerOf(key.kind()), k -> new ArrayList<>()).add(node);
             }
@@ -328,7 +476,6 @@ public final class TopologyCanvas extends Region {
             nodes.keySet().removeIf(k -> !shown.contains(k));
         }
         boolean lodChanged = lod != lodShown;
-        covered = area;
         lodShown = lod;
         if (lodChanged) {
             drawLinks();
@@ -345,12 +492,15 @@ public final class TopologyCanvas extends Region {
 
     // ---- links, paths, packet ---------------------------------------------------------------
 
+    /**
+     * Brings the link lines in line with the layout, the level of detail and the selection: only
+     * lines that appear, go or change focus are touched (and their tiles drawn again).
+     */
     private void drawLinks() {
         if (disposed) {
             return;
         }
         Layout layout = vm.layout();
-        List<Node> lines = new ArrayList<>();
         boolean chipsShown = lodShown == Lod.DETAIL || lodShown == null;
         Set<CanvasKey> focus = new HashSet<>();
         CanvasKey sel = vm.selectedProperty().get();
@@ -358,19 +508,44 @@ public final class TopologyCanvas extends Region {
             focus.add(sel);
             layout.items().values().stream().filter(i -> sel.equals(i.container())).forEach(i -> focus.add(i.key()));
         }
+        Map<Link, Boolean> wanted = new HashMap<>();
         for (Link link : layout.links()) {
             boolean chipLink = link.type() == Link.Type.SUBNET || link.type() == Link.Type.NIC;
             if (chipLink && (!chipsShown || (!layout.drawsAllLinks() && !focus.contains(link.from())))) {
                 continue;
             }
+            wanted.put(link, focus.contains(link.from()) || focus.contains(link.to()));
+        }
+        List<Node> gone = new ArrayList<>();
+        for (Iterator<Map.Entry<Link, Line>> it = lines.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Link, Line> entry = it.next();
+            Boolean focused = wanted.get(entry.getKey());
+            if (focused == null || focused != entry.getValue().getStyleClass().contains("focused")) {
+                gone.add(entry.getValue());
+                tiles.invalidate(entry.getKey().bounds(), 4);
+                it.remove();
+            }
+        }
+        List<Node> added = new ArrayList<>();
+        for (Link link : layout.links()) {
+            Boolean focused = wanted.get(link);
+            if (focused == null || lines.containsKey(link)) {
+                continue;
+            }
             Line line = new Line(link.x1(), link.y1(), link.x2(), link.y2());
             line.getStyleClass().addAll("link", link.type().styleClass());
-            if (focus.contains(link.from()) || focus.contains(link.to())) {
+            if (focused) {
                 line.getStyleClass().add("focused");
             }
-            lines.add(line);
+            lines.put(link, line);
+            added.add(line);
+            tiles.invalidate(link.bounds(), 4);
         }
-        layers.get(Layer.LINKS).getChildren().setAll(lines);
+        Group layer = layers.get(Layer.LINKS);
+        if (!gone.isEmpty()) {
+            layer.getChildren().removeAll(gone);
+        }
+        layer.getChildren().addAll(added);
     }
 
     private void drawPaths() {
@@ -509,7 +684,11 @@ public final class TopologyCanvas extends Region {
         ghost.getStyleClass().removeAll("ghost-iface", "ghost-instance");
         ghost.getStyleClass().add("ghost-" + pressedKey.kind().prefix());
         ghost.setVisible(true);
-        node(pressedKey).ifPresent(n -> n.getStyleClass().add("dragged"));
+        node(pressedKey).ifPresent(n -> {
+            n.getStyleClass().add("dragged");
+            changed(n);
+        });
+        drawTiles(0);
     }
 
     private void dragOver(double x, double y) {
@@ -519,11 +698,17 @@ public final class TopologyCanvas extends Region {
         Optional<Item> hit = vm.layout().hit(at.getX(), at.getY(), vm.targetKinds(pressedKey));
         CanvasKey now = hit.map(Item::key).orElse(null);
         if (!java.util.Objects.equals(now, target)) {
-            node(target).ifPresent(n -> n.dropFeedback(null));
+            node(target).ifPresent(n -> {
+                n.dropFeedback(null);
+                changed(n);
+            });
             target = now;
             Optional<DropAnswer> answer = now == null ? Optional.empty() : vm.evaluate(pressedKey, now);
             if (answer.isPresent()) {
-                node(now).ifPresent(n -> n.dropFeedback(answer.get().accepted()));
+                node(now).ifPresent(n -> {
+                    n.dropFeedback(answer.get().accepted());
+                    changed(n);
+                });
                 feedback.setText((answer.get().accepted() ? "✔ " : "✖ ") + answer.get().feedback());
                 feedback.getStyleClass().removeAll("ok", "bad");
                 feedback.getStyleClass().add(answer.get().accepted() ? "ok" : "bad");
@@ -531,6 +716,7 @@ public final class TopologyCanvas extends Region {
             } else {
                 feedback.setVisible(false);
             }
+            drawTiles(0);
         }
         if (feedback.isVisible()) {
             feedback.autosize();
@@ -562,8 +748,15 @@ public final class TopologyCanvas extends Region {
     }
 
     private void endGesture() {
-        node(target).ifPresent(n -> n.dropFeedback(null));
-        node(pressedKey).ifPresent(n -> n.getStyleClass().remove("dragged"));
+        node(target).ifPresent(n -> {
+            n.dropFeedback(null);
+            changed(n);
+        });
+        node(pressedKey).ifPresent(n -> {
+            n.getStyleClass().remove("dragged");
+            changed(n);
+        });
+        drawTiles(0);
         ghost.setVisible(false);
         feedback.setVisible(false);
         vm.endDrag();
@@ -601,10 +794,30 @@ public final class TopologyCanvas extends Region {
     /** Stops listening to the view model (the window is being rebuilt). */
     public void dispose() {
         disposed = true;
+        Scene scene = getScene();
+        if (scene != null) {
+            scene.removePostLayoutPulseListener(pulse);
+            scene.getStylesheets().removeListener(restyled);
+        }
     }
 
     /** A picture of what the canvas shows now. */
     public WritableImage snapshotView() {
         return snapshot(null, null);
+    }
+
+    /**
+     * A picture of the canvas with its nodes drawn directly instead of through the tiles: what the
+     * tiles must show (tests compare the two).
+     */
+    public WritableImage snapshotNodesDirectly() {
+        hidden.setOpacity(1);
+        tiles.node().setVisible(false);
+        try {
+            return snapshot(null, null);
+        } finally {
+            hidden.setOpacity(0);
+            tiles.node().setVisible(true);
+        }
     }
 }
