@@ -16,6 +16,10 @@ import org.viflab.ui.Texts;
  * One node of the canvas. It holds its key and the item it was last drawn from, nothing else: its
  * words come from the item's model object, its look from CSS classes ({@code vif-<kind>} and the
  * item's state).
+ *
+ * <p>A node in the window comes with a {@link #painted() twin} that lives in the canvas's
+ * off-screen scene, where the tiles are drawn from: every change made to the node is made to its
+ * twin. (A snapshot of a node in the window would make JavaFX repaint the whole window.)
  */
 final class NodeView extends Region {
 
@@ -33,19 +37,34 @@ final class NodeView extends Region {
     private String stateClass;
     private Tooltip tooltip;
     private String tipText;
+    /** The copy drawn into the tiles; {@code null} for the copy itself. */
+    private final NodeView twin;
 
+    /** A node for the window, with its twin for the tiles. */
     NodeView(CanvasKey key) {
+        this(key, true);
+    }
+
+    private NodeView(CanvasKey key, boolean inWindow) {
         this.key = key;
         setId(key.nodeId());
         getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
-        // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
-        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-            if (tooltip == null && tipText != null) {
-                tooltip = new Tooltip(tipText);
-                Tooltip.install(this, tooltip);
-            }
-        });
         setFocusTraversable(false);
+        twin = inWindow ? new NodeView(key, false) : null;
+        if (inWindow) {
+            // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                if (tooltip == null && tipText != null) {
+                    tooltip = new Tooltip(tipText);
+                    Tooltip.install(this, tooltip);
+                }
+            });
+        }
+    }
+
+    /** The twin drawn into the tiles. */
+    NodeView painted() {
+        return twin;
     }
 
     /** Sets the words of one of the node's texts, making the text node if it has none yet. */
@@ -84,6 +103,9 @@ final class NodeView extends Region {
     boolean update(Item newItem, Lod newLod, Texts texts) {
         if (newLod == lod && (newItem == item || newItem.equals(item))) {
             return false;
+        }
+        if (twin != null) {
+            twin.update(newItem, newLod, texts);
         }
         if (newLod != lod) {
             getStyleClass().removeAll("lod-medium", "lod-coarse");
@@ -244,15 +266,30 @@ final class NodeView extends Region {
         if (ok != null) {
             getStyleClass().add(ok ? "drop-ok" : "drop-bad");
         }
+        if (twin != null) {
+            twin.dropFeedback(ok);
+        }
     }
 
     void selected(boolean on) {
+        mark("selected", on);
+    }
+
+    /** Marks the node as the one being dragged (drawn faded). */
+    void dragged(boolean on) {
+        mark("dragged", on);
+    }
+
+    private void mark(String styleClass, boolean on) {
         if (on) {
-            if (!getStyleClass().contains("selected")) {
-                getStyleClass().add("selected");
+            if (!getStyleClass().contains(styleClass)) {
+                getStyleClass().add(styleClass);
             }
         } else {
-            getStyleClass().remove("selected");
+            getStyleClass().remove(styleClass);
+        }
+        if (twin != null) {
+            twin.mark(styleClass, on);
         }
     }
 

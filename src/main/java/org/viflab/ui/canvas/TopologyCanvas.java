@@ -43,9 +43,11 @@ import org.viflab.ui.Texts;
  *
  * <p>The nodes are never drawn directly: they sit under a transparent group, where they still take
  * the mouse (and the tests' lookups), and what the user sees of them is a {@link TileCache} of
- * pictures taken at the current zoom. Panning moves the pictures; whatever changes a node's look
- * (a new item, the selection, a drop target's glow, a link) marks the tiles under it for redrawing.
- * Flow paths and the packet are drawn live above the tiles.
+ * pictures taken at the current zoom. The pictures are taken of the nodes' twins in an off-screen
+ * scene with the window's style sheets, because a snapshot of anything in the window makes JavaFX
+ * repaint the whole window at the next frame. Panning moves the pictures; whatever changes a node's
+ * look (a new item, the selection, a drop target's glow, a link) marks the tiles under it for
+ * redrawing. Flow paths and the packet are drawn live above the tiles.
  *
  * <p>Gestures are press–drag–release mouse gestures (no platform drag and drop): dragging a chip or
  * an instance shows a ghost, hit-tests the layout under the pointer, and marks the target green or
@@ -57,11 +59,11 @@ public final class TopologyCanvas extends Region {
     static final double MAX_SCALE = 3;
     private static final double DRAG_THRESHOLD = 5;
     /** Tile side in screen pixels. */
-    private static final int TILE = Integer.getInteger("viflab.canvas.tile", 256);
+    private static final int TILE = 256;
     /** Rings of tiles around those in view whose nodes are in the scene: drawn ahead of need. */
     private static final int RING = 1;
     /** Rings of tiles around those in view kept once drawn, for panning back. */
-    private static final int KEEP = Integer.getInteger("viflab.canvas.keep", 2);
+    private static final int KEEP = 2;
     /** Tiles drawn ahead per pan step (more are drawn at the next pulses). */
     private static final int AHEAD_PER_STEP = 1;
     /** Screen pixels around a changed node whose tiles are redrawn: its border, glow and overhanging text. */
@@ -81,19 +83,33 @@ public final class TopologyCanvas extends Region {
     /** The canvas nodes: pickable, never drawn (see {@link #tiles}). */
     private final Group statics = new Group();
     private final Group hidden = new Group(statics);
-    private final TileCache tiles = new TileCache(statics, TILE);
+    /** The nodes' twins, in the off-screen scene the tiles are drawn from. */
+    private final Group paintStatics = new Group();
+    private final Group paintRoot = new Group(paintStatics);
+    private final Scene paintScene = new Scene(paintRoot);
+    private final TileCache tiles = new TileCache(paintStatics, TILE);
     private final Map<Layer, Group> layers = new EnumMap<>(Layer.class);
+    private final Map<Layer, Group> paintLayers = new EnumMap<>(Layer.class);
     private final Pane overlay = new Pane();
     private final Label ghost = new Label();
     private final Label feedback = new Label();
     private final Circle packet = new Circle(9);
     private final Map<CanvasKey, NodeView> nodes = new HashMap<>();
     private final Set<CanvasKey> shown = new HashSet<>();
-    /** The link lines drawn now, and whether each is drawn as focused. */
-    private final Map<Link, Line> lines = new HashMap<>();
+    /** The link lines drawn now: in the window, and their twins for the tiles. */
+    private final Map<Link, Line[]> lines = new HashMap<>();
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
     private final Runnable pulse = this::drawPendingTiles;
     private final ListChangeListener<String> restyled = c -> restyled();
+    private final javafx.beans.value.ChangeListener<javafx.scene.Parent> rerooted = (obs, old, now) -> {
+        if (old != null) {
+            old.getStyleClass().removeListener(restyled);
+        }
+        if (now != null) {
+            now.getStyleClass().addListener(restyled);
+        }
+        restyled();
+    };
     private TileCache.Range nodeTiles;
     private Lod lodShown;
     private boolean fitPending = true;
@@ -124,7 +140,15 @@ public final class TopologyCanvas extends Region {
             g.setAutoSizeChildren(false);
             layers.put(layer, g);
             (layer == Layer.PATHS ? world : statics).getChildren().add(g);
+            if (layer != Layer.PATHS) {
+                Group p = new Group();
+                p.setAutoSizeChildren(false);
+                paintLayers.put(layer, p);
+                paintStatics.getChildren().add(p);
+            }
         }
+        paintStatics.setAutoSizeChildren(false);
+        paintRoot.setAutoSizeChildren(false);
         layers.get(Layer.LINKS).setMouseTransparent(true);
         layers.get(Layer.PATHS).setMouseTransparent(true);
         statics.setAutoSizeChildren(false);
@@ -179,13 +203,13 @@ public final class TopologyCanvas extends Region {
         vm.packetProperty().addListener((obs, old, now) -> movePacket(now));
         sceneProperty().addListener((obs, old, now) -> {
             if (old != null) {
-                old.removePostLayoutPulseListener(pulse);
-                old.getStylesheets().removeListener(restyled);
+                unhook(old);
             }
             if (now != null && !disposed) {
                 now.addPostLayoutPulseListener(pulse);
                 now.getStylesheets().addListener(restyled);
-                restyled();
+                now.rootProperty().addListener(rerooted);
+                rerooted.changed(now.rootProperty(), null, now.getRoot());
             }
         });
 
@@ -351,7 +375,7 @@ public final class TopologyCanvas extends Region {
                 it.remove();
             }
         }
-        gone.forEach((layer, set) -> layers.get(layer).getChildren().removeAll(set));
+        remove(gone);
         Lod lod = Lod.at(zoom.getX());
         for (CanvasKey key : shown) {
             Item item = layout.item(key).orElseThrow();
@@ -385,8 +409,10 @@ public final class TopologyCanvas extends Region {
         Lod lod = Lod.at(zoom.getX());
         boolean rezoomed = tiles.view(zoom.getX(), pan.getX(), pan.getY(), getWidth(), getHeight(), renderScale());
         TileCache.Range visible = tiles.visible();
-        if (force || rezoomed || lod != lodShown || nodeTiles == null || !nodeTiles.contains(visible)) {
-            TileCache.Range around = visible.grow(RING);
+        TileCache.Range around = visible.grow(RING);
+        // At every step onto another tile, so that the ring ahead always has its nodes and is drawn
+        // before it comes into view (a few nodes each time rather than a wall of them and its tiles).
+        if (force || rezoomed || lod != lodShown || !around.equals(nodeTiles)) {
             cull(visible.isEmpty() ? visibleWorld() : tiles.world(around), lod);
             tiles.keep(around, visible.grow(KEEP));
             nodeTiles = around;
@@ -423,8 +449,21 @@ public final class TopologyCanvas extends Region {
         drawTiles(2);
     }
 
-    /** The theme or the print size changed: every tile is drawn again. */
+    /**
+     * The theme or the print size changed: the off-screen scene takes the window's style sheets and
+     * root classes (where the colours and print sizes are set), and every tile is drawn again.
+     */
     private void restyled() {
+        Scene scene = getScene();
+        if (scene != null && scene.getRoot() != null) {
+            paintScene.getStylesheets().setAll(scene.getStylesheets());
+            List<String> classes = new ArrayList<>(scene.getRoot().getStyleClass());
+            if (!classes.contains("root")) {
+                classes.add(0, "root");
+            }
+            paintRoot.getStyleClass().setAll(classes);
+            paintRoot.setStyle(scene.getRoot().getStyle());
+        }
         tiles.invalidateAll();
         tilesPending = true;
         Platform.requestNextPulse();
@@ -448,7 +487,7 @@ public final class TopologyCanvas extends Region {
                 it.remove();
             }
         }
-        out.forEach((layer, set) -> layers.get(layer).getChildren().removeAll(set));
+        remove(out);
         Map<Layer, List<Node>> in = new EnumMap<>(Layer.class);
         for (CanvasKey key : wanted) {
             NodeView node = nodes.computeIfAbsent(key, this::create);
@@ -463,13 +502,17 @@ public final class TopologyCanvas extends Region {
                 in.computeIfAbsent(layerOf(key.kind()), k -> new ArrayList<>()).add(node);
             }
         }
-        in.forEach((layer, list) -> layers.get(layer).getChildren().addAll(list));
+        in.forEach((layer, list) -> {
+            layers.get(layer).getChildren().addAll(list);
+            paintLayers.get(layer).getChildren().addAll(list.stream().map(n -> ((NodeView) n).painted()).toList());
+        });
         if (!in.getOrDefault(Layer.REGIONS, List.of()).isEmpty()) {
             // Containers first: a zone under its platforms, a partition under its bands. (A parent's
             // children cannot be sorted in place: the list refuses the transient duplicates.)
             List<Node> sorted = new ArrayList<>(layers.get(Layer.REGIONS).getChildren());
             sorted.sort(java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
             layers.get(Layer.REGIONS).getChildren().setAll(sorted);
+            paintLayers.get(Layer.REGIONS).getChildren().setAll(sorted.stream().map(n -> ((NodeView) n).painted()).toList());
         }
         if (nodes.size() > NODE_CACHE) {
             // Nodes out of view are kept to come back quickly, up to a bound: drop the rest.
@@ -482,6 +525,16 @@ public final class TopologyCanvas extends Region {
         }
         CanvasKey sel = vm.selectedProperty().get();
         node(sel).ifPresent(n -> n.selected(true));
+    }
+
+    /** Takes nodes, and their twins, out of the scenes. */
+    private void remove(Map<Layer, Set<Node>> gone) {
+        gone.forEach((layer, set) -> {
+            layers.get(layer).getChildren().removeAll(set);
+            Set<Node> twins = new HashSet<>();
+            set.forEach(n -> twins.add(((NodeView) n).painted()));
+            paintLayers.get(layer).getChildren().removeAll(twins);
+        });
     }
 
     private NodeView create(CanvasKey key) {
@@ -517,35 +570,45 @@ public final class TopologyCanvas extends Region {
             wanted.put(link, focus.contains(link.from()) || focus.contains(link.to()));
         }
         List<Node> gone = new ArrayList<>();
-        for (Iterator<Map.Entry<Link, Line>> it = lines.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Link, Line> entry = it.next();
+        List<Node> goneTwins = new ArrayList<>();
+        for (Iterator<Map.Entry<Link, Line[]>> it = lines.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Link, Line[]> entry = it.next();
             Boolean focused = wanted.get(entry.getKey());
-            if (focused == null || focused != entry.getValue().getStyleClass().contains("focused")) {
-                gone.add(entry.getValue());
+            if (focused == null || focused != entry.getValue()[0].getStyleClass().contains("focused")) {
+                gone.add(entry.getValue()[0]);
+                goneTwins.add(entry.getValue()[1]);
                 tiles.invalidate(entry.getKey().bounds(), 4);
                 it.remove();
             }
         }
         List<Node> added = new ArrayList<>();
+        List<Node> addedTwins = new ArrayList<>();
         for (Link link : layout.links()) {
             Boolean focused = wanted.get(link);
             if (focused == null || lines.containsKey(link)) {
                 continue;
             }
-            Line line = new Line(link.x1(), link.y1(), link.x2(), link.y2());
-            line.getStyleClass().addAll("link", link.type().styleClass());
-            if (focused) {
-                line.getStyleClass().add("focused");
-            }
-            lines.put(link, line);
-            added.add(line);
+            Line[] pair = {line(link, focused), line(link, focused)};
+            lines.put(link, pair);
+            added.add(pair[0]);
+            addedTwins.add(pair[1]);
             tiles.invalidate(link.bounds(), 4);
         }
-        Group layer = layers.get(Layer.LINKS);
         if (!gone.isEmpty()) {
-            layer.getChildren().removeAll(gone);
+            layers.get(Layer.LINKS).getChildren().removeAll(gone);
+            paintLayers.get(Layer.LINKS).getChildren().removeAll(goneTwins);
         }
-        layer.getChildren().addAll(added);
+        layers.get(Layer.LINKS).getChildren().addAll(added);
+        paintLayers.get(Layer.LINKS).getChildren().addAll(addedTwins);
+    }
+
+    private static Line line(Link link, boolean focused) {
+        Line line = new Line(link.x1(), link.y1(), link.x2(), link.y2());
+        line.getStyleClass().addAll("link", link.type().styleClass());
+        if (focused) {
+            line.getStyleClass().add("focused");
+        }
+        return line;
     }
 
     private void drawPaths() {
@@ -685,7 +748,7 @@ public final class TopologyCanvas extends Region {
         ghost.getStyleClass().add("ghost-" + pressedKey.kind().prefix());
         ghost.setVisible(true);
         node(pressedKey).ifPresent(n -> {
-            n.getStyleClass().add("dragged");
+            n.dragged(true);
             changed(n);
         });
         drawTiles(0);
@@ -753,7 +816,7 @@ public final class TopologyCanvas extends Region {
             changed(n);
         });
         node(pressedKey).ifPresent(n -> {
-            n.getStyleClass().remove("dragged");
+            n.dragged(false);
             changed(n);
         });
         drawTiles(0);
@@ -796,8 +859,16 @@ public final class TopologyCanvas extends Region {
         disposed = true;
         Scene scene = getScene();
         if (scene != null) {
-            scene.removePostLayoutPulseListener(pulse);
-            scene.getStylesheets().removeListener(restyled);
+            unhook(scene);
+        }
+    }
+
+    private void unhook(Scene scene) {
+        scene.removePostLayoutPulseListener(pulse);
+        scene.getStylesheets().removeListener(restyled);
+        scene.rootProperty().removeListener(rerooted);
+        if (scene.getRoot() != null) {
+            scene.getRoot().getStyleClass().removeListener(restyled);
         }
     }
 
