@@ -47,7 +47,11 @@ final class NodeView extends Region {
 
     private NodeView(CanvasKey key, boolean inWindow) {
         this.key = key;
-        setId(key.nodeId());
+        if (inWindow) {
+            // Only the node in the window is looked up by id. The twin has none: JavaFX keys its cache
+            // of matched style rules by id too, and twins without one share it (less CSS work a pan).
+            setId(key.nodeId());
+        }
         getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
         setFocusTraversable(false);
         twin = inWindow ? new NodeView(key, false) : null;
