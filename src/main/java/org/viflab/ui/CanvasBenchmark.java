@@ -109,6 +109,7 @@ public final class CanvasBenchmark {
             TopologyCanvas canvas = view.canvas();
             for (double zoom : new double[] {1.0, 0.3, 0.1}) {
                 figures.addAll(fx(() -> pan(canvas, zoom)));
+                figures.addAll(fx(() -> panStraight(canvas, zoom)));
             }
             figures.add(fx(() -> realFrames(canvas)));
             if (!generated.freeInterfaces().isEmpty()) {
@@ -171,8 +172,42 @@ public final class CanvasBenchmark {
                 new Figure("canvas: pan frame CPU median at " + at, percentile(cpu, 50) / 1e6, "ms",
                         OptionalDouble.empty(), OptionalDouble.of(16), false,
                         "CPU time of the FX and render threads per frame (steady when the machine is shared)"),
+                new Figure("canvas: pan frame CPU p95 at " + at, percentile(cpu, 95) / 1e6, "ms",
+                        OptionalDouble.empty(), OptionalDouble.of(16), false, "same, 95th percentile"),
                 new Figure("canvas: pan and cull p95 at " + at, percentile(culls, 95) / 1e6, "ms", OptionalDouble.empty(),
                         OptionalDouble.empty(), false, "the FX-thread work of a pan before rendering"));
+    }
+
+    /**
+     * Renders {@link #FRAMES} panning frames going straight across the middle of the lab at a zoom
+     * level, at the circle's speed: every step reaches parts of the lab not drawn before.
+     */
+    private static List<Figure> panStraight(TopologyCanvas canvas, double zoom) {
+        canvas.fit();
+        canvas.zoomBy(zoom / canvas.scale(), canvas.getWidth() / 2, canvas.getHeight() / 2);
+        double step = 2 * Math.PI * 400 / FRAMES;
+        double dx = step * 0.8;
+        double dy = step * 0.6;
+        canvas.panBy(dx * FRAMES / 2, dy * FRAMES / 2);
+        SnapshotParameters params = new SnapshotParameters();
+        WritableImage image = new WritableImage((int) Math.max(1, canvas.getWidth()), (int) Math.max(1, canvas.getHeight()));
+        canvas.snapshot(params, image);
+        long[] cpu = new long[FRAMES];
+        long tilesBefore = canvas.tilesDrawn();
+        for (int i = 0; i < FRAMES; i++) {
+            long cpuStart = cpuNanos();
+            canvas.panBy(-dx, -dy);
+            canvas.snapshot(params, image);
+            cpu[i] = cpuNanos() - cpuStart;
+        }
+        String at = Math.round(zoom * 100) + "%";
+        String tiles = String.format(java.util.Locale.ROOT, "%.1f", (canvas.tilesDrawn() - tilesBefore) / (double) FRAMES);
+        return List.of(
+                new Figure("canvas: pan frame CPU median at " + at + ", going straight", percentile(cpu, 50) / 1e6, "ms",
+                        OptionalDouble.empty(), OptionalDouble.of(16), false,
+                        "pan, cull and render over new ground (" + tiles + " tiles drawn a frame)"),
+                new Figure("canvas: pan frame CPU p95 at " + at + ", going straight", percentile(cpu, 95) / 1e6, "ms",
+                        OptionalDouble.empty(), OptionalDouble.of(16), false, "same, 95th percentile"));
     }
 
     /** Pans one step per real frame for two seconds at 100 % and counts the frames that came late. */
