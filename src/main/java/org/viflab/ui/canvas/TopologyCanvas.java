@@ -68,6 +68,13 @@ public final class TopologyCanvas extends Region {
     private static final int AHEAD_PER_STEP = 1;
     /** Screen pixels around a changed node whose tiles are redrawn: its border, glow and overhanging text. */
     private static final double GLOW = 28;
+    /** Kinds drawn as a filled box with a solid outline: resizing one changes only its edges and head. */
+    private static final Set<CanvasKey.Kind> SOLID_BOXES = java.util.EnumSet.of(CanvasKey.Kind.PARTITION,
+            CanvasKey.Kind.SUBNET, CanvasKey.Kind.ZONE, CanvasKey.Kind.PLATFORM, CanvasKey.Kind.INSTANCE);
+    /** World units from the top of a box where its words are. */
+    private static final double HEAD = 48;
+    /** World units either side of a box's edge that its rounded corners and outline cover. */
+    private static final double CORNER = 24;
     /** How many node views to keep, shown or not, before forgetting those out of view. */
     private static final int NODE_CACHE = 5000;
 
@@ -116,6 +123,8 @@ public final class TopologyCanvas extends Region {
     private boolean disposed;
     private boolean inLayout;
     private boolean tilesPending;
+    /** The cull follows a new layout: nodes it brings in are new objects, not yet in any tile. */
+    private boolean newLayout;
     private double maxFitScale = 1.0;
 
     // gesture state
@@ -359,6 +368,34 @@ public final class TopologyCanvas extends Region {
         }
     }
 
+    /**
+     * A node was drawn for {@code before} and is now drawn for {@code after}: the tiles under what
+     * changed are drawn again. A large box that keeps its corner and only grows or shrinks (a zone
+     * whose platform took one more chip) changes only in its head, where its words are, and along
+     * the edges that moved: redrawing all of it would redraw the whole view after most attaches.
+     */
+    private void changed(Item before, Item after) {
+        Rect a = before.bounds();
+        Rect b = after.bounds();
+        boolean resized = a.x() == b.x() && a.y() == b.y() && lodShown == Lod.DETAIL && SOLID_BOXES.contains(after.key().kind());
+        if (!resized) {
+            tiles.invalidate(a, GLOW);
+            tiles.invalidate(b, GLOW);
+            return;
+        }
+        double w = Math.max(a.w(), b.w());
+        double h = Math.max(a.h(), b.h());
+        tiles.invalidate(new Rect(a.x(), a.y(), w, Math.min(h, HEAD)), GLOW);
+        if (a.w() != b.w()) {
+            double edge = Math.min(a.maxX(), b.maxX()) - CORNER;
+            tiles.invalidate(new Rect(edge, a.y(), Math.abs(a.w() - b.w()) + 2 * CORNER, h), GLOW);
+        }
+        if (a.h() != b.h()) {
+            double edge = Math.min(a.maxY(), b.maxY()) - CORNER;
+            tiles.invalidate(new Rect(a.x(), edge, w, Math.abs(a.h() - b.h()) + 2 * CORNER), GLOW);
+        }
+    }
+
     /** Remove → insert → update: brings the nodes in line with a new layout. */
     private void reconcile(Layout layout) {
         if (disposed) {
@@ -383,15 +420,18 @@ public final class TopologyCanvas extends Region {
             Item before = node.item();
             if (node.update(item, lod, texts)) {
                 if (before != null) {
-                    tiles.invalidate(before.bounds(), GLOW);
+                    changed(before, item);
+                } else {
+                    changed(node);
                 }
-                changed(node);
             }
         }
         node(vm.selectedProperty().get()).ifPresent(n -> n.selected(true));
         // Tiles away from the nodes in the scene were not checked against the new layout.
         tiles.dropUndrawable();
+        newLayout = true;
         viewChanged(true);
+        newLayout = false;
         drawLinks();
         drawPaths();
         movePacket(vm.packetProperty().get());
@@ -495,11 +535,13 @@ public final class TopologyCanvas extends Region {
             // A node coming back with the item it had changes no tile: tiles are drawn only where
             // every node is in the scene, so a kept tile already shows it as it was.
             if (node.update(layout.item(key).orElseThrow(), lod, texts) && before != null) {
-                tiles.invalidate(before.bounds(), GLOW);
-                changed(node);
+                changed(before, node.item());
             }
             if (shown.add(key)) {
                 in.computeIfAbsent(layerOf(key.kind()), k -> new ArrayList<>()).add(node);
+                if (before == null && newLayout) {
+                    changed(node);
+                }
             }
         }
         in.forEach((layer, list) -> {
