@@ -28,6 +28,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--instances", description = "Instances in the generated labs (default 2000).")
     Integer instances;
 
+    @Option(names = "--canvas-only", description = "Measure only the canvas (opening, panning, attaching).")
+    boolean canvasOnly;
+
     BenchCommand(CommandLineInterface cli) {
         this.cli = cli;
     }
@@ -39,7 +42,7 @@ final class BenchCommand implements Callable<Integer> {
             settings = settings.withSize(instances == null ? settings.instances() : instances,
                     interfaces == null ? settings.interfaces() : interfaces);
         }
-        List<Figure> figures = new ArrayList<>(Benchmarks.run(settings));
+        List<Figure> figures = new ArrayList<>(canvasOnly ? List.of() : Benchmarks.run(settings));
         for (CommandLineInterface.ExtraBenchmark extra : cli.extraBenchmarks()) {
             figures.addAll(extra.run(settings.instances(), settings.interfaces()));
         }

@@ -50,6 +50,15 @@ public record CanvasKey(Kind kind, String id) {
         return kind == Kind.INTERFACE && at > 0 ? id.substring(0, at) : id;
     }
 
+    /**
+     * Cheaper than the record's generated hash (a layout hashes every key several times), and spread:
+     * ids like {@code vif-00001, vif-00002…} have neighbouring string hashes that crowd hash buckets.
+     */
+    @Override
+    public int hashCode() {
+        return (31 * kind.ordinal() + id.hashCode()) * 0x9E3779B9;
+    }
+
     @Override
     public String toString() {
         return kind.prefix() + ":" + id;

@@ -22,12 +22,13 @@ public final class Layout {
 
     private final Map<CanvasKey, Item> items;
     private final List<Link> links;
-    private final Map<CanvasKey, List<Link>> linksByKey = new HashMap<>();
+    /** Made on first use (on the FX thread): drawing and dropping do not need it. */
+    private Map<CanvasKey, List<Link>> linksByKey;
     private final Map<String, List<CanvasKey>> chipsByInterface;
     private final Map<String, List<String>> orders;
     private final Rect world;
     private final int attachedChips;
-    private final SpatialIndex index = new SpatialIndex();
+    private final SpatialIndex index;
 
     Layout(LinkedHashMap<CanvasKey, Item> items, List<Link> links, Map<String, List<CanvasKey>> chipsByInterface,
            Map<String, List<String>> orders, Rect world, int attachedChips) {
@@ -37,12 +38,9 @@ public final class Layout {
         this.orders = orders;
         this.world = world;
         this.attachedChips = attachedChips;
+        index = new SpatialIndex(items.size());
         for (Item item : items.values()) {
             index.put(item.key(), item.bounds());
-        }
-        for (Link link : this.links) {
-            linksByKey.computeIfAbsent(link.from(), k -> new ArrayList<>()).add(link);
-            linksByKey.computeIfAbsent(link.to(), k -> new ArrayList<>()).add(link);
         }
     }
 
@@ -66,6 +64,14 @@ public final class Layout {
 
     /** Links that start or end at {@code key}. */
     public List<Link> linksOf(CanvasKey key) {
+        if (linksByKey == null) {
+            Map<CanvasKey, List<Link>> byKey = new HashMap<>();
+            for (Link link : links) {
+                byKey.computeIfAbsent(link.from(), k -> new ArrayList<>()).add(link);
+                byKey.computeIfAbsent(link.to(), k -> new ArrayList<>()).add(link);
+            }
+            linksByKey = byKey;
+        }
         return linksByKey.getOrDefault(key, List.of());
     }
 

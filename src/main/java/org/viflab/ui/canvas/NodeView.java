@@ -16,6 +16,10 @@ import org.viflab.ui.Texts;
  * One node of the canvas. It holds its key and the item it was last drawn from, nothing else: its
  * words come from the item's model object, its look from CSS classes ({@code vif-<kind>} and the
  * item's state).
+ *
+ * <p>A node in the window comes with a {@link #painted() twin} that lives in the canvas's
+ * off-screen scene, where the tiles are drawn from: every change made to the node is made to its
+ * twin. (A snapshot of a node in the window would make JavaFX repaint the whole window.)
  */
 final class NodeView extends Region {
 
@@ -23,39 +27,68 @@ final class NodeView extends Region {
     private static final double SMALL_CHAR_W = 6.3;
 
     private final CanvasKey key;
-    private final Text title = text("node-title");
-    private final Text aside = text("node-aside");
-    private final Text second = text("node-second");
-    private final Text center = text("node-center");
+    // Texts are made when they first have words: every node in the scene costs CSS and bounds work.
+    private Text title;
+    private Text aside;
+    private Text second;
+    private Text center;
     private Item item;
     private Lod lod;
     private String stateClass;
     private Tooltip tooltip;
     private String tipText;
+    /** The copy drawn into the tiles; {@code null} for the copy itself. */
+    private final NodeView twin;
 
+    /** A node for the window, with its twin for the tiles. */
     NodeView(CanvasKey key) {
-        this.key = key;
-        setId(key.nodeId());
-        getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
-        getChildren().addAll(title, aside, second, center);
-        // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
-        addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-            if (tooltip == null && tipText != null) {
-                tooltip = new Tooltip(tipText);
-                Tooltip.install(this, tooltip);
-            }
-        });
-        setFocusTraversable(false);
-        // No bitmap caching: in the software pipeline, copying cached bitmaps costs more than drawing
-        // these simple boxes again (measured with CanvasBenchmark).
+        this(key, true);
     }
 
-    private static Text text(String styleClass) {
-        Text t = new Text();
-        t.getStyleClass().add(styleClass);
-        t.setTextOrigin(VPos.TOP);
-        t.setManaged(false);
+    private NodeView(CanvasKey key, boolean inWindow) {
+        this.key = key;
+        if (inWindow) {
+            // Only the node in the window is looked up by id. The twin has none: JavaFX keys its cache
+            // of matched style rules by id too, and twins without one share it (less CSS work a pan).
+            setId(key.nodeId());
+        }
+        getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
+        setFocusTraversable(false);
+        twin = inWindow ? new NodeView(key, false) : null;
+        if (inWindow) {
+            // Tooltips are made on first hover: hundreds of nodes come into view at once when panning.
+            addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+                if (tooltip == null && tipText != null) {
+                    tooltip = new Tooltip(tipText);
+                    Tooltip.install(this, tooltip);
+                }
+            });
+        }
+    }
+
+    /** The twin drawn into the tiles. */
+    NodeView painted() {
+        return twin;
+    }
+
+    /** Sets the words of one of the node's texts, making the text node if it has none yet. */
+    private Text put(Text t, String styleClass, String words) {
+        if (t == null) {
+            if (words.isEmpty()) {
+                return null;
+            }
+            t = new Text();
+            t.getStyleClass().add(styleClass);
+            t.setTextOrigin(VPos.TOP);
+            t.setManaged(false);
+            getChildren().add(t);
+        }
+        t.setText(words);
         return t;
+    }
+
+    private static double width(Text t) {
+        return t == null ? 0 : t.getLayoutBounds().getWidth();
     }
 
     CanvasKey key() {
@@ -66,10 +99,17 @@ final class NodeView extends Region {
         return item;
     }
 
-    /** Draws the node for {@code newItem} at the given level of detail (does nothing if both are unchanged). */
-    void update(Item newItem, Lod newLod, Texts texts) {
-        if (newItem.equals(item) && newLod == lod) {
-            return;
+    /**
+     * Draws the node for {@code newItem} at the given level of detail.
+     *
+     * @return whether anything changed (nothing does if both are as before)
+     */
+    boolean update(Item newItem, Lod newLod, Texts texts) {
+        if (newLod == lod && (newItem == item || newItem.equals(item))) {
+            return false;
+        }
+        if (twin != null) {
+            twin.update(newItem, newLod, texts);
         }
         if (newLod != lod) {
             getStyleClass().removeAll("lod-medium", "lod-coarse");
@@ -95,6 +135,7 @@ final class NodeView extends Region {
         stateClass = state;
         words(texts);
         requestLayout();
+        return true;
     }
 
     private void words(Texts texts) {
@@ -182,10 +223,10 @@ final class NodeView extends Region {
             scale = lod == Lod.MEDIUM ? 2 : 4;
         }
         double room = item.bounds().w() - 16 - (a.isEmpty() ? 0 : (a.length() * SMALL_CHAR_W + 8));
-        title.setText(fit(t, room, CHAR_W * scale));
-        aside.setText(a);
-        second.setText(fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
-        center.setText(c);
+        title = put(title, "node-title", fit(t, room, CHAR_W * scale));
+        aside = put(aside, "node-aside", a);
+        second = put(second, "node-second", fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
+        center = put(center, "node-center", c);
         tipText = tip;
         if (tooltip != null) {
             tooltip.setText(tip == null ? "" : tip);
@@ -206,14 +247,21 @@ final class NodeView extends Region {
         double h = getHeight();
         boolean small = key.kind() == CanvasKey.Kind.NIC || key.kind() == CanvasKey.Kind.GATEWAY;
         double top = small ? 3 : 6;
-        title.relocate(8, top);
-        double asideW = aside.getLayoutBounds().getWidth();
-        aside.relocate(w - asideW - 8, top + 1);
-        second.relocate(8, top + 15);
-        double cw = center.getLayoutBounds().getWidth();
-        double ch = center.getLayoutBounds().getHeight();
-        double below = title.getLayoutBounds().getHeight() + top + 4;
-        center.relocate(Math.max(8, (w - cw) / 2), Math.max(below, (h - ch) / 2 + 6));
+        if (title != null) {
+            title.relocate(8, top);
+        }
+        if (aside != null) {
+            aside.relocate(w - width(aside) - 8, top + 1);
+        }
+        if (second != null) {
+            second.relocate(8, top + 15);
+        }
+        if (center != null) {
+            double cw = width(center);
+            double ch = center.getLayoutBounds().getHeight();
+            double below = (title == null ? 0 : title.getLayoutBounds().getHeight()) + top + 4;
+            center.relocate(Math.max(8, (w - cw) / 2), Math.max(below, (h - ch) / 2 + 6));
+        }
     }
 
     /** Marks the node as a drop target: {@code ok}, {@code bad}, or neither ({@code null}). */
@@ -222,15 +270,30 @@ final class NodeView extends Region {
         if (ok != null) {
             getStyleClass().add(ok ? "drop-ok" : "drop-bad");
         }
+        if (twin != null) {
+            twin.dropFeedback(ok);
+        }
     }
 
     void selected(boolean on) {
+        mark("selected", on);
+    }
+
+    /** Marks the node as the one being dragged (drawn faded). */
+    void dragged(boolean on) {
+        mark("dragged", on);
+    }
+
+    private void mark(String styleClass, boolean on) {
         if (on) {
-            if (!getStyleClass().contains("selected")) {
-                getStyleClass().add("selected");
+            if (!getStyleClass().contains(styleClass)) {
+                getStyleClass().add(styleClass);
             }
         } else {
-            getStyleClass().remove("selected");
+            getStyleClass().remove(styleClass);
+        }
+        if (twin != null) {
+            twin.mark(styleClass, on);
         }
     }
 

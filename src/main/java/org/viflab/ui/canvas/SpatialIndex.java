@@ -12,8 +12,14 @@ final class SpatialIndex {
 
     private static final double CELL = 512;
 
-    private final Map<Long, List<CanvasKey>> cells = new HashMap<>();
-    private final Map<CanvasKey, Rect> bounds = new HashMap<>();
+    private final Map<Long, List<CanvasKey>> cells;
+    private final Map<CanvasKey, Rect> bounds;
+
+    /** An index for about {@code expected} keys. */
+    SpatialIndex(int expected) {
+        cells = new HashMap<>(Math.max(16, expected / 8));
+        bounds = new HashMap<>(Math.max(16, 2 * expected));
+    }
 
     void put(CanvasKey key, Rect rect) {
         bounds.put(key, rect);
@@ -55,7 +61,11 @@ final class SpatialIndex {
         return (int) Math.floor(v / CELL);
     }
 
+    /**
+     * One number per cell whose hash spreads the cells: {@code Long.hashCode} folds the two halves of
+     * a long together, so a key of {@code cx << 32 | cy} gives every cell of a diagonal the same hash.
+     */
     private static long pack(int cx, int cy) {
-        return ((long) cx << 32) ^ (cy & 0xffffffffL);
+        return cx * 1_000_003L + cy;
     }
 }

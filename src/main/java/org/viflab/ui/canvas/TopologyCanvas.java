@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javafx.animation.TranslateTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
@@ -35,9 +37,17 @@ import org.viflab.ui.Texts;
 
 /**
  * The topology canvas: a keyed projection of the layout. It keeps one {@link NodeView} per key
- * ({@code Map<CanvasKey, NodeView>}), creates a node when it first comes into view, updates it
+ * ({@code Map<CanvasKey, NodeView>}), creates a node when it first comes near the view, updates it
  * when its item changes and drops it when its object goes away. Only nodes near the viewport are
  * in the scene graph (culling), and the level of detail drops as the user zooms out.
+ *
+ * <p>The nodes are never drawn directly: they sit under a transparent group, where they still take
+ * the mouse (and the tests' lookups), and what the user sees of them is a {@link TileCache} of
+ * pictures taken at the current zoom. The pictures are taken of the nodes' twins in an off-screen
+ * scene with the window's style sheets, because a snapshot of anything in the window makes JavaFX
+ * repaint the whole window at the next frame. Panning moves the pictures; whatever changes a node's
+ * look (a new item, the selection, a drop target's glow, a link) marks the tiles under it for
+ * redrawing. Flow paths and the packet are drawn live above the tiles.
  *
  * <p>Gestures are press–drag–release mouse gestures (no platform drag and drop): dragging a chip or
  * an instance shows a ghost, hit-tests the layout under the pointer, and marks the target green or
@@ -48,28 +58,73 @@ public final class TopologyCanvas extends Region {
     static final double MIN_SCALE = 0.02;
     static final double MAX_SCALE = 3;
     private static final double DRAG_THRESHOLD = 5;
-    /** How far beyond the view (as a share of its size, each side) nodes are kept in the scene. */
-    private static final double CULL_MARGIN = Double.parseDouble(System.getProperty("viflab.canvas.margin", "0.5"));
+    /** Tile side in screen pixels. */
+    private static final int TILE = 256;
+    /** Rings of tiles around those in view whose nodes are in the scene: drawn ahead of need. */
+    private static final int RING = 1;
+    /** Rings of tiles around those in view kept once drawn, for panning back. */
+    private static final int KEEP = 2;
+    /** Tiles drawn ahead per pan step (more are drawn at the next pulses). */
+    private static final int AHEAD_PER_STEP = 1;
+    /** Screen pixels around a changed node whose tiles are redrawn: its border, glow and overhanging text. */
+    private static final double GLOW = 28;
+    /** Kinds drawn as a filled box with a solid outline: resizing one changes only its edges and head. */
+    private static final Set<CanvasKey.Kind> SOLID_BOXES = java.util.EnumSet.of(CanvasKey.Kind.PARTITION,
+            CanvasKey.Kind.SUBNET, CanvasKey.Kind.ZONE, CanvasKey.Kind.PLATFORM, CanvasKey.Kind.INSTANCE);
+    /** World units from the top of a box where its words are. */
+    private static final double HEAD = 48;
+    /** World units either side of a box's edge that its rounded corners and outline cover. */
+    private static final double CORNER = 24;
     /** How many node views to keep, shown or not, before forgetting those out of view. */
     private static final int NODE_CACHE = 5000;
 
     private final CanvasViewModel vm;
     private final Texts texts;
+    /** The pan applied to the world: whole pixels, so that tiles and live layers line up exactly. */
     private final Translate pan = new Translate();
+    /** The pan as asked for (gestures move it by fractions of a pixel). */
+    private double panX;
+    private double panY;
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Group world = new Group();
+    /** The canvas nodes: pickable, never drawn (see {@link #tiles}). */
+    private final Group statics = new Group();
+    private final Group hidden = new Group(statics);
+    /** The nodes' twins, in the off-screen scene the tiles are drawn from. */
+    private final Group paintStatics = new Group();
+    private final Group paintRoot = new Group(paintStatics);
+    private final Scene paintScene = new Scene(paintRoot);
+    private final TileCache tiles = new TileCache(paintStatics, TILE);
     private final Map<Layer, Group> layers = new EnumMap<>(Layer.class);
+    private final Map<Layer, Group> paintLayers = new EnumMap<>(Layer.class);
     private final Pane overlay = new Pane();
     private final Label ghost = new Label();
     private final Label feedback = new Label();
     private final Circle packet = new Circle(9);
     private final Map<CanvasKey, NodeView> nodes = new HashMap<>();
     private final Set<CanvasKey> shown = new HashSet<>();
+    /** The link lines drawn now: in the window, and their twins for the tiles. */
+    private final Map<Link, Line[]> lines = new HashMap<>();
     private final ReadOnlyDoubleWrapper scale = new ReadOnlyDoubleWrapper(this, "scale", 1);
-    private Rect covered;
+    private final Runnable pulse = this::drawPendingTiles;
+    private final ListChangeListener<String> restyled = c -> restyled();
+    private final javafx.beans.value.ChangeListener<javafx.scene.Parent> rerooted = (obs, old, now) -> {
+        if (old != null) {
+            old.getStyleClass().removeListener(restyled);
+        }
+        if (now != null) {
+            now.getStyleClass().addListener(restyled);
+        }
+        restyled();
+    };
+    private TileCache.Range nodeTiles;
     private Lod lodShown;
     private boolean fitPending = true;
     private boolean disposed;
+    private boolean inLayout;
+    private boolean tilesPending;
+    /** The cull follows a new layout: nodes it brings in are new objects, not yet in any tile. */
+    private boolean newLayout;
     private double maxFitScale = 1.0;
 
     // gesture state
@@ -93,10 +148,24 @@ public final class TopologyCanvas extends Region {
             Group g = new Group();
             g.setAutoSizeChildren(false);
             layers.put(layer, g);
-            world.getChildren().add(g);
+            (layer == Layer.PATHS ? world : statics).getChildren().add(g);
+            if (layer != Layer.PATHS) {
+                Group p = new Group();
+                p.setAutoSizeChildren(false);
+                paintLayers.put(layer, p);
+                paintStatics.getChildren().add(p);
+            }
         }
+        paintStatics.setAutoSizeChildren(false);
+        paintRoot.setAutoSizeChildren(false);
         layers.get(Layer.LINKS).setMouseTransparent(true);
         layers.get(Layer.PATHS).setMouseTransparent(true);
+        statics.setAutoSizeChildren(false);
+        // Opacity 0 skips drawing the nodes in frames but keeps them under the mouse; the tiles
+        // are snapshots of this group, which is itself opaque.
+        hidden.setOpacity(0);
+        hidden.setAutoSizeChildren(false);
+        world.getChildren().add(0, hidden);
         world.setAutoSizeChildren(false);
         world.setManaged(false);
         world.getTransforms().addAll(pan, zoom);
@@ -119,7 +188,7 @@ public final class TopologyCanvas extends Region {
         overlay.getChildren().addAll(ghost, feedback);
         overlay.setPickOnBounds(false);
         overlay.setMouseTransparent(true);
-        getChildren().addAll(world, overlay);
+        getChildren().addAll(tiles.node(), world, overlay);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -127,17 +196,30 @@ public final class TopologyCanvas extends Region {
 
         vm.layoutProperty().addListener((obs, old, now) -> reconcile(now));
         vm.selectedProperty().addListener((obs, old, now) -> {
-            node(old).ifPresent(n -> n.selected(false));
-            node(now).ifPresent(n -> n.selected(true));
+            // also when out of the scene: it would come back still looking selected
+            Optional.ofNullable(old).map(nodes::get).ifPresent(n -> {
+                n.selected(false);
+                changed(n);
+            });
+            node(now).ifPresent(n -> {
+                n.selected(true);
+                changed(n);
+            });
             drawLinks();
+            drawTiles(AHEAD_PER_STEP);
         });
         vm.paths().addListener((ListChangeListener<FlowPath>) c -> drawPaths());
         vm.packetProperty().addListener((obs, old, now) -> movePacket(now));
-        pan.xProperty().addListener((obs, old, now) -> cull(false));
-        pan.yProperty().addListener((obs, old, now) -> cull(false));
-        zoom.xProperty().addListener((obs, old, now) -> {
-            scale.set(now.doubleValue());
-            cull(false);
+        sceneProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                unhook(old);
+            }
+            if (now != null && !disposed) {
+                now.addPostLayoutPulseListener(pulse);
+                now.getStylesheets().addListener(restyled);
+                now.rootProperty().addListener(rerooted);
+                rerooted.changed(now.rootProperty(), null, now.getRoot());
+            }
         });
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -159,17 +241,24 @@ public final class TopologyCanvas extends Region {
     }
 
     public double panX() {
-        return pan.getX();
+        return panX;
     }
 
     public double panY() {
-        return pan.getY();
+        return panY;
+    }
+
+    private void applyPan() {
+        pan.setX(Math.round(panX));
+        pan.setY(Math.round(panY));
     }
 
     /** Moves the view by a distance in screen pixels. */
     public void panBy(double dx, double dy) {
-        pan.setX(pan.getX() + dx);
-        pan.setY(pan.getY() + dy);
+        panX += dx;
+        panY += dy;
+        applyPan();
+        viewChanged(false);
     }
 
     /** Zooms by {@code factor} keeping the point under ({@code px}, {@code py}) (canvas coordinates) still. */
@@ -177,10 +266,13 @@ public final class TopologyCanvas extends Region {
         double s = zoom.getX();
         double next = Math.max(MIN_SCALE, Math.min(MAX_SCALE, s * factor));
         double ratio = next / s;
-        pan.setX(px - (px - pan.getX()) * ratio);
-        pan.setY(py - (py - pan.getY()) * ratio);
+        panX = px - (px - panX) * ratio;
+        panY = py - (py - panY) * ratio;
+        applyPan();
         zoom.setX(next);
         zoom.setY(next);
+        scale.set(next);
+        viewChanged(false);
     }
 
     /** Zooms about the centre of the view. */
@@ -205,9 +297,11 @@ public final class TopologyCanvas extends Region {
         s = Math.max(MIN_SCALE, Math.min(maxFitScale, s * 0.97));
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX(Math.max(0, (getWidth() - w.w() * s) / 2));
-        pan.setY(Math.max(0, (getHeight() - w.h() * s) / 2));
-        cull(true);
+        scale.set(s);
+        panX = Math.max(0, (getWidth() - w.w() * s) / 2);
+        panY = Math.max(0, (getHeight() - w.h() * s) / 2);
+        applyPan();
+        viewChanged(true);
     }
 
     /** Asks for a fit at the next layout pass (after a new lab opens). */
@@ -224,11 +318,17 @@ public final class TopologyCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        overlay.resizeRelocate(0, 0, getWidth(), getHeight());
-        if (fitPending && getWidth() > 0 && getHeight() > 0) {
-            fit();
-        } else {
-            cull(false);
+        // A snapshot inside a layout pass would start another one: tiles wait for the pulse listener.
+        inLayout = true;
+        try {
+            overlay.resizeRelocate(0, 0, getWidth(), getHeight());
+            if (fitPending && getWidth() > 0 && getHeight() > 0) {
+                fit();
+            } else {
+                viewChanged(false);
+            }
+        } finally {
+            inLayout = false;
         }
     }
 
@@ -237,6 +337,11 @@ public final class TopologyCanvas extends Region {
     /** Nodes currently in the scene graph (for tests and the benchmark). */
     public int shownNodeCount() {
         return shown.size();
+    }
+
+    /** Tiles drawn since the canvas was made (for the benchmark). */
+    public long tilesDrawn() {
+        return tiles.drawn();
     }
 
     /** The node drawn for a key, if it is in the scene graph now. */
@@ -256,6 +361,41 @@ public final class TopologyCanvas extends Region {
         };
     }
 
+    /** A node's look changed: its tiles are drawn again. */
+    private void changed(NodeView node) {
+        if (node.item() != null) {
+            tiles.invalidate(node.item().bounds(), GLOW);
+        }
+    }
+
+    /**
+     * A node was drawn for {@code before} and is now drawn for {@code after}: the tiles under what
+     * changed are drawn again. A large box that keeps its corner and only grows or shrinks (a zone
+     * whose platform took one more chip) changes only in its head, where its words are, and along
+     * the edges that moved: redrawing all of it would redraw the whole view after most attaches.
+     */
+    private void changed(Item before, Item after) {
+        Rect a = before.bounds();
+        Rect b = after.bounds();
+        boolean resized = a.x() == b.x() && a.y() == b.y() && lodShown == Lod.DETAIL && SOLID_BOXES.contains(after.key().kind());
+        if (!resized) {
+            tiles.invalidate(a, GLOW);
+            tiles.invalidate(b, GLOW);
+            return;
+        }
+        double w = Math.max(a.w(), b.w());
+        double h = Math.max(a.h(), b.h());
+        tiles.invalidate(new Rect(a.x(), a.y(), w, Math.min(h, HEAD)), GLOW);
+        if (a.w() != b.w()) {
+            double edge = Math.min(a.maxX(), b.maxX()) - CORNER;
+            tiles.invalidate(new Rect(edge, a.y(), Math.abs(a.w() - b.w()) + 2 * CORNER, h), GLOW);
+        }
+        if (a.h() != b.h()) {
+            double edge = Math.min(a.maxY(), b.maxY()) - CORNER;
+            tiles.invalidate(new Rect(a.x(), edge, w, Math.abs(a.h() - b.h()) + 2 * CORNER), GLOW);
+        }
+    }
+
     /** Remove → insert → update: brings the nodes in line with a new layout. */
     private void reconcile(Layout layout) {
         if (disposed) {
@@ -267,31 +407,111 @@ public final class TopologyCanvas extends Region {
             if (layout.item(entry.getKey()).isEmpty()) {
                 if (shown.remove(entry.getKey())) {
                     gone.computeIfAbsent(layerOf(entry.getKey().kind()), k -> new HashSet<>()).add(entry.getValue());
+                    changed(entry.getValue());
                 }
                 it.remove();
             }
         }
-        gone.forEach((layer, set) -> layers.get(layer).getChildren().removeAll(set));
+        remove(gone);
         Lod lod = Lod.at(zoom.getX());
         for (CanvasKey key : shown) {
-            layout.item(key).ifPresent(item -> nodes.get(key).update(item, lod, texts));
+            Item item = layout.item(key).orElseThrow();
+            NodeView node = nodes.get(key);
+            Item before = node.item();
+            if (node.update(item, lod, texts)) {
+                if (before != null) {
+                    changed(before, item);
+                } else {
+                    changed(node);
+                }
+            }
         }
         node(vm.selectedProperty().get()).ifPresent(n -> n.selected(true));
-        cull(true);
+        // Tiles away from the nodes in the scene were not checked against the new layout.
+        tiles.dropUndrawable();
+        newLayout = true;
+        viewChanged(true);
+        newLayout = false;
         drawLinks();
         drawPaths();
         movePacket(vm.packetProperty().get());
+        drawTiles(AHEAD_PER_STEP);
     }
 
-    /** Puts the nodes near the viewport into the scene graph and takes the others out. */
-    private void cull(boolean force) {
-        Rect view = visibleWorld();
-        Lod lod = Lod.at(zoom.getX());
-        if (!force && covered != null && covered.contains(view) && lod == lodShown) {
+    /**
+     * After the view moved or zoomed (or the layout changed, {@code force}): keeps the nodes of the
+     * tiles in view and one ring around them in the scene, and draws the tiles that are missing.
+     */
+    private void viewChanged(boolean force) {
+        if (disposed) {
             return;
         }
+        Lod lod = Lod.at(zoom.getX());
+        boolean rezoomed = tiles.view(zoom.getX(), pan.getX(), pan.getY(), getWidth(), getHeight(), renderScale());
+        TileCache.Range visible = tiles.visible();
+        TileCache.Range around = visible.grow(RING);
+        // At every step onto another tile, so that the ring ahead always has its nodes and is drawn
+        // before it comes into view (a few nodes each time rather than a wall of them and its tiles).
+        if (force || rezoomed || lod != lodShown || !around.equals(nodeTiles)) {
+            cull(visible.isEmpty() ? visibleWorld() : tiles.world(around), lod);
+            tiles.keep(around, visible.grow(KEEP));
+            nodeTiles = around;
+        }
+        drawTiles(AHEAD_PER_STEP);
+    }
+
+    private double renderScale() {
+        Scene scene = getScene();
+        return scene == null || scene.getWindow() == null ? 1 : Math.max(1, scene.getWindow().getRenderScaleX());
+    }
+
+    /** Draws the missing tiles in view and a few around them now, or at the next pulse during a layout pass. */
+    private void drawTiles(int ahead) {
+        if (disposed) {
+            return;
+        }
+        if (inLayout || getScene() == null) {
+            tilesPending = true;
+            return;
+        }
+        if (tiles.draw(ahead) > 0) {
+            tilesPending = true;
+            Platform.requestNextPulse();
+        }
+    }
+
+    /** After each layout pass: tiles a layout asked for, then the ring around the view, a few a pulse. */
+    private void drawPendingTiles() {
+        if (!tilesPending || disposed) {
+            return;
+        }
+        tilesPending = false;
+        drawTiles(2);
+    }
+
+    /**
+     * The theme or the print size changed: the off-screen scene takes the window's style sheets and
+     * root classes (where the colours and print sizes are set), and every tile is drawn again.
+     */
+    private void restyled() {
+        Scene scene = getScene();
+        if (scene != null && scene.getRoot() != null) {
+            paintScene.getStylesheets().setAll(scene.getStylesheets());
+            List<String> classes = new ArrayList<>(scene.getRoot().getStyleClass());
+            if (!classes.contains("root")) {
+                classes.add(0, "root");
+            }
+            paintRoot.getStyleClass().setAll(classes);
+            paintRoot.setStyle(scene.getRoot().getStyle());
+        }
+        tiles.invalidateAll();
+        tilesPending = true;
+        Platform.requestNextPulse();
+    }
+
+    /** Puts the nodes over {@code area} into the scene graph and takes the others out. */
+    private void cull(Rect area, Lod lod) {
         Layout layout = vm.layout();
-        Rect area = view.grow(view.w() * CULL_MARGIN, view.h() * CULL_MARGIN);
         Set<CanvasKey> wanted = new HashSet<>();
         for (CanvasKey key : layout.within(area)) {
             if (lod.shows(key.kind())) {
@@ -302,39 +522,61 @@ public final class TopologyCanvas extends Region {
         for (Iterator<CanvasKey> it = shown.iterator(); it.hasNext();) {
             CanvasKey key = it.next();
             if (!wanted.contains(key)) {
-                out.computeIfAbsent(layerOf(key.kind()), k -> new HashSet<>()).add(nodes.get(key));
+                NodeView node = nodes.get(key);
+                out.computeIfAbsent(layerOf(key.kind()), k -> new HashSet<>()).add(node);
                 it.remove();
             }
         }
-        out.forEach((layer, set) -> layers.get(layer).getChildren().removeAll(set));
+        remove(out);
         Map<Layer, List<Node>> in = new EnumMap<>(Layer.class);
         for (CanvasKey key : wanted) {
             NodeView node = nodes.computeIfAbsent(key, this::create);
-            node.update(layout.item(key).orElseThrow(), lod, texts);
+            Item before = node.item();
+            // A node coming back with the item it had changes no tile: tiles are drawn only where
+            // every node is in the scene, so a kept tile already shows it as it was.
+            if (node.update(layout.item(key).orElseThrow(), lod, texts) && before != null) {
+                changed(before, node.item());
+            }
             if (shown.add(key)) {
                 in.computeIfAbsent(layerOf(key.kind()), k -> new ArrayList<>()).add(node);
+                if (before == null && newLayout) {
+                    changed(node);
+                }
             }
         }
-        in.forEach((layer, list) -> layers.get(layer).getChildren().addAll(list));
+        in.forEach((layer, list) -> {
+            layers.get(layer).getChildren().addAll(list);
+            paintLayers.get(layer).getChildren().addAll(list.stream().map(n -> ((NodeView) n).painted()).toList());
+        });
         if (!in.getOrDefault(Layer.REGIONS, List.of()).isEmpty()) {
             // Containers first: a zone under its platforms, a partition under its bands. (A parent's
             // children cannot be sorted in place: the list refuses the transient duplicates.)
             List<Node> sorted = new ArrayList<>(layers.get(Layer.REGIONS).getChildren());
             sorted.sort(java.util.Comparator.comparingInt(n -> ((NodeView) n).key().kind().ordinal()));
             layers.get(Layer.REGIONS).getChildren().setAll(sorted);
+            paintLayers.get(Layer.REGIONS).getChildren().setAll(sorted.stream().map(n -> ((NodeView) n).painted()).toList());
         }
         if (nodes.size() > NODE_CACHE) {
             // Nodes out of view are kept to come back quickly, up to a bound: drop the rest.
             nodes.keySet().removeIf(k -> !shown.contains(k));
         }
         boolean lodChanged = lod != lodShown;
-        covered = area;
         lodShown = lod;
         if (lodChanged) {
             drawLinks();
         }
         CanvasKey sel = vm.selectedProperty().get();
         node(sel).ifPresent(n -> n.selected(true));
+    }
+
+    /** Takes nodes, and their twins, out of the scenes. */
+    private void remove(Map<Layer, Set<Node>> gone) {
+        gone.forEach((layer, set) -> {
+            layers.get(layer).getChildren().removeAll(set);
+            Set<Node> twins = new HashSet<>();
+            set.forEach(n -> twins.add(((NodeView) n).painted()));
+            paintLayers.get(layer).getChildren().removeAll(twins);
+        });
     }
 
     private NodeView create(CanvasKey key) {
@@ -345,12 +587,15 @@ public final class TopologyCanvas extends Region {
 
     // ---- links, paths, packet ---------------------------------------------------------------
 
+    /**
+     * Brings the link lines in line with the layout, the level of detail and the selection: only
+     * lines that appear, go or change focus are touched (and their tiles drawn again).
+     */
     private void drawLinks() {
         if (disposed) {
             return;
         }
         Layout layout = vm.layout();
-        List<Node> lines = new ArrayList<>();
         boolean chipsShown = lodShown == Lod.DETAIL || lodShown == null;
         Set<CanvasKey> focus = new HashSet<>();
         CanvasKey sel = vm.selectedProperty().get();
@@ -358,19 +603,54 @@ public final class TopologyCanvas extends Region {
             focus.add(sel);
             layout.items().values().stream().filter(i -> sel.equals(i.container())).forEach(i -> focus.add(i.key()));
         }
+        Map<Link, Boolean> wanted = new HashMap<>();
         for (Link link : layout.links()) {
             boolean chipLink = link.type() == Link.Type.SUBNET || link.type() == Link.Type.NIC;
             if (chipLink && (!chipsShown || (!layout.drawsAllLinks() && !focus.contains(link.from())))) {
                 continue;
             }
-            Line line = new Line(link.x1(), link.y1(), link.x2(), link.y2());
-            line.getStyleClass().addAll("link", link.type().styleClass());
-            if (focus.contains(link.from()) || focus.contains(link.to())) {
-                line.getStyleClass().add("focused");
-            }
-            lines.add(line);
+            wanted.put(link, focus.contains(link.from()) || focus.contains(link.to()));
         }
-        layers.get(Layer.LINKS).getChildren().setAll(lines);
+        List<Node> gone = new ArrayList<>();
+        List<Node> goneTwins = new ArrayList<>();
+        for (Iterator<Map.Entry<Link, Line[]>> it = lines.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Link, Line[]> entry = it.next();
+            Boolean focused = wanted.get(entry.getKey());
+            if (focused == null || focused != entry.getValue()[0].getStyleClass().contains("focused")) {
+                gone.add(entry.getValue()[0]);
+                goneTwins.add(entry.getValue()[1]);
+                tiles.invalidate(entry.getKey().bounds(), 4);
+                it.remove();
+            }
+        }
+        List<Node> added = new ArrayList<>();
+        List<Node> addedTwins = new ArrayList<>();
+        for (Link link : layout.links()) {
+            Boolean focused = wanted.get(link);
+            if (focused == null || lines.containsKey(link)) {
+                continue;
+            }
+            Line[] pair = {line(link, focused), line(link, focused)};
+            lines.put(link, pair);
+            added.add(pair[0]);
+            addedTwins.add(pair[1]);
+            tiles.invalidate(link.bounds(), 4);
+        }
+        if (!gone.isEmpty()) {
+            layers.get(Layer.LINKS).getChildren().removeAll(gone);
+            paintLayers.get(Layer.LINKS).getChildren().removeAll(goneTwins);
+        }
+        layers.get(Layer.LINKS).getChildren().addAll(added);
+        paintLayers.get(Layer.LINKS).getChildren().addAll(addedTwins);
+    }
+
+    private static Line line(Link link, boolean focused) {
+        Line line = new Line(link.x1(), link.y1(), link.x2(), link.y2());
+        line.getStyleClass().addAll("link", link.type().styleClass());
+        if (focused) {
+            line.getStyleClass().add("focused");
+        }
+        return line;
     }
 
     private void drawPaths() {
@@ -509,7 +789,11 @@ public final class TopologyCanvas extends Region {
         ghost.getStyleClass().removeAll("ghost-iface", "ghost-instance");
         ghost.getStyleClass().add("ghost-" + pressedKey.kind().prefix());
         ghost.setVisible(true);
-        node(pressedKey).ifPresent(n -> n.getStyleClass().add("dragged"));
+        node(pressedKey).ifPresent(n -> {
+            n.dragged(true);
+            changed(n);
+        });
+        drawTiles(0);
     }
 
     private void dragOver(double x, double y) {
@@ -519,11 +803,17 @@ public final class TopologyCanvas extends Region {
         Optional<Item> hit = vm.layout().hit(at.getX(), at.getY(), vm.targetKinds(pressedKey));
         CanvasKey now = hit.map(Item::key).orElse(null);
         if (!java.util.Objects.equals(now, target)) {
-            node(target).ifPresent(n -> n.dropFeedback(null));
+            node(target).ifPresent(n -> {
+                n.dropFeedback(null);
+                changed(n);
+            });
             target = now;
             Optional<DropAnswer> answer = now == null ? Optional.empty() : vm.evaluate(pressedKey, now);
             if (answer.isPresent()) {
-                node(now).ifPresent(n -> n.dropFeedback(answer.get().accepted()));
+                node(now).ifPresent(n -> {
+                    n.dropFeedback(answer.get().accepted());
+                    changed(n);
+                });
                 feedback.setText((answer.get().accepted() ? "✔ " : "✖ ") + answer.get().feedback());
                 feedback.getStyleClass().removeAll("ok", "bad");
                 feedback.getStyleClass().add(answer.get().accepted() ? "ok" : "bad");
@@ -531,6 +821,7 @@ public final class TopologyCanvas extends Region {
             } else {
                 feedback.setVisible(false);
             }
+            drawTiles(0);
         }
         if (feedback.isVisible()) {
             feedback.autosize();
@@ -562,8 +853,15 @@ public final class TopologyCanvas extends Region {
     }
 
     private void endGesture() {
-        node(target).ifPresent(n -> n.dropFeedback(null));
-        node(pressedKey).ifPresent(n -> n.getStyleClass().remove("dragged"));
+        node(target).ifPresent(n -> {
+            n.dropFeedback(null);
+            changed(n);
+        });
+        node(pressedKey).ifPresent(n -> {
+            n.dragged(false);
+            changed(n);
+        });
+        drawTiles(0);
         ghost.setVisible(false);
         feedback.setVisible(false);
         vm.endDrag();
@@ -601,10 +899,38 @@ public final class TopologyCanvas extends Region {
     /** Stops listening to the view model (the window is being rebuilt). */
     public void dispose() {
         disposed = true;
+        Scene scene = getScene();
+        if (scene != null) {
+            unhook(scene);
+        }
+    }
+
+    private void unhook(Scene scene) {
+        scene.removePostLayoutPulseListener(pulse);
+        scene.getStylesheets().removeListener(restyled);
+        scene.rootProperty().removeListener(rerooted);
+        if (scene.getRoot() != null) {
+            scene.getRoot().getStyleClass().removeListener(restyled);
+        }
     }
 
     /** A picture of what the canvas shows now. */
     public WritableImage snapshotView() {
         return snapshot(null, null);
+    }
+
+    /**
+     * A picture of the canvas with its nodes drawn directly instead of through the tiles: what the
+     * tiles must show (tests compare the two).
+     */
+    public WritableImage snapshotNodesDirectly() {
+        hidden.setOpacity(1);
+        tiles.node().setVisible(false);
+        try {
+            return snapshot(null, null);
+        } finally {
+            hidden.setOpacity(0);
+            tiles.node().setVisible(true);
+        }
     }
 }

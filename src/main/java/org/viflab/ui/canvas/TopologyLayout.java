@@ -2,6 +2,7 @@ package org.viflab.ui.canvas;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,10 +13,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.viflab.coordinator.FieldView;
 import org.viflab.model.Attachment;
+import org.viflab.model.InstanceId;
 import org.viflab.model.InstanceState;
+import org.viflab.model.InterfaceId;
 import org.viflab.model.InterfaceRecord;
 import org.viflab.model.Partition;
 import org.viflab.model.PhysicalNic;
+import org.viflab.model.PlatformId;
 import org.viflab.model.ResourceInstance;
 import org.viflab.model.ServicePlatform;
 import org.viflab.model.Subnet;
@@ -59,17 +63,44 @@ public final class TopologyLayout {
     private final FieldView fields;
     private final Map<String, List<String>> previousOrders;
     private final Map<String, List<String>> orders = new HashMap<>();
-    private final LinkedHashMap<CanvasKey, Item> items = new LinkedHashMap<>();
-    private final List<Link> links = new ArrayList<>();
-    private final Map<String, List<CanvasKey>> chipsByInterface = new HashMap<>();
-    private final List<Item> chips = new ArrayList<>();
+    // Sized for the whole lab up front: growing maps of 10,000 keys re-hash them again and again.
+    private final LinkedHashMap<CanvasKey, Item> items;
+    private final List<Link> links;
+    private final Map<String, List<CanvasKey>> chipsByInterface;
+    private final List<Item> chips;
     private int attachedChips;
-    private final Map<String, List<Attachment>> attachmentsByInstance = new HashMap<>();
+    // Looked up once per layout by hashing rather than thousands of times in the topology's sorted
+    // maps (a layout of 10,000 records spent a third of its time comparing ids).
+    private final Map<InterfaceId, InterfaceRecord> records;
+    private final Map<InstanceId, List<Attachment>> attachmentsByInstance;
+    private final Map<InterfaceId, String> firstAttachment;
+    private final Map<PlatformId, List<ResourceInstance>> instancesByPlatform = new HashMap<>();
+    private final Map<PlatformId, ServicePlatform> platformsById = new HashMap<>();
 
     private TopologyLayout(Topology topology, FieldView fields, Layout previous) {
         this.topology = topology;
         this.fields = fields;
         this.previousOrders = previous == null ? Map.of() : previous.orders();
+        int records = topology.interfaces().size();
+        int attachments = topology.attachments().size();
+        int nodes = records + attachments + 2 * topology.instances().size() + 4 * topology.platforms().size()
+                + 2 * topology.subnets().size() + 3 * topology.partitions().size() + 16;
+        items = new LinkedHashMap<>(2 * nodes);
+        links = new ArrayList<>(2 * attachments + topology.partitions().size());
+        chipsByInterface = new HashMap<>(2 * records);
+        chips = new ArrayList<>(records + attachments);
+        this.records = new HashMap<>(2 * records);
+        attachmentsByInstance = new HashMap<>(2 * topology.instances().size());
+        firstAttachment = new HashMap<>(2 * attachments);
+        for (InterfaceRecord record : topology.interfaces().values()) {
+            this.records.put(record.id(), record);
+        }
+        for (Attachment attachment : topology.attachments().values()) {
+            attachmentsByInstance.computeIfAbsent(attachment.instance(), k -> new ArrayList<>(4)).add(attachment);
+            firstAttachment.merge(attachment.iface(), attachment.id().value(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        // by device index, as Topology.attachmentsOn gives them
+        attachmentsByInstance.values().forEach(list -> list.sort(Comparator.comparingInt(Attachment::deviceIndex)));
     }
 
     /** Lays out {@code topology}, keeping the member order of {@code previous} (may be {@code null}). */
@@ -135,7 +166,7 @@ public final class TopologyLayout {
         }
         Map<String, List<InterfaceRecord>> freeBySubnet = new HashMap<>();
         for (InterfaceRecord r : topology.interfaces().values()) {
-            if (topology.attachmentsOf(r.id()).isEmpty()) {
+            if (!firstAttachment.containsKey(r.id())) {
                 freeBySubnet.computeIfAbsent(r.subnet().value(), k -> new ArrayList<>()).add(r);
             }
         }
@@ -182,7 +213,7 @@ public final class TopologyLayout {
                     InterfaceRecord record = freeById.get(chipOrder.get(i));
                     Rect at = new Rect(band.x() + BAND_PAD + (i % cols) * (CHIP_W + CHIP_GAP),
                             band.y() + BAND_HEAD + (i / cols) * (CHIP_H + CHIP_GAP), CHIP_W, CHIP_H);
-                    chip(record, Optional.empty(), at, bandKey);
+                    chip(record, Optional.empty(), at, bandKey, null, null);
                 }
                 y += bandH + 10;
                 bottomOfBands = Math.max(bottomOfBands, y);
@@ -296,7 +327,7 @@ public final class TopologyLayout {
             for (String id : trayOrder) {
                 ResourceInstance instance = byId.get(id);
                 double iy = y;
-                later.add(() -> instance(instance, trayX + ZONE_PAD, iy, trayKey));
+                later.add(() -> instance(instance, null, trayX + ZONE_PAD, iy, trayKey));
                 y += instanceHeight(instance) + 8;
             }
             Rect tray = new Rect(x, top, INST_W + 2 * ZONE_PAD, Math.max(80, y - top - 8 + ZONE_PAD));
@@ -311,9 +342,14 @@ public final class TopologyLayout {
         return platform.capacity() > 4 ? 2 : 1;
     }
 
-    /** Attachments of an instance by device index, looked up once per layout. */
+    /** Attachments of an instance by device index. */
     private List<Attachment> attachmentsOn(ResourceInstance instance) {
-        return attachmentsByInstance.computeIfAbsent(instance.id().value(), k -> topology.attachmentsOn(instance.id()));
+        return attachmentsByInstance.getOrDefault(instance.id(), List.of());
+    }
+
+    /** The instances on a platform, looked up once per layout. */
+    private List<ResourceInstance> instancesOn(ServicePlatform platform) {
+        return instancesByPlatform.computeIfAbsent(platform.id(), topology::instancesOn);
     }
 
     private double instanceHeight(ResourceInstance instance) {
@@ -332,7 +368,7 @@ public final class TopologyLayout {
         int cols = instanceColumns(platform);
         double innerW = cols * (INST_W + 8) - 8;
         double[] colH = new double[cols];
-        List<ResourceInstance> on = topology.instancesOn(platform.id());
+        List<ResourceInstance> on = instancesOn(platform);
         List<String> ids = previewOrder("platform:" + platform.id(), on);
         Map<String, ResourceInstance> byId = new HashMap<>();
         on.forEach(i -> byId.put(i.id().value(), i));
@@ -362,7 +398,7 @@ public final class TopologyLayout {
     private void platform(ServicePlatform platform, double x, double y, double cellW, CanvasKey zoneKey) {
         double[] size = platformSize(platform);
         CanvasKey key = CanvasKey.of(CanvasKey.Kind.PLATFORM, platform.id());
-        List<ResourceInstance> on = topology.instancesOn(platform.id());
+        List<ResourceInstance> on = instancesOn(platform);
         Rect box = new Rect(x, y, Math.max(size[0], cellW), size[1]);
         put(new Item(key, box, zoneKey, platform, "", on.size(), on.size()));
         int cols = instanceColumns(platform);
@@ -384,41 +420,43 @@ public final class TopologyLayout {
         for (int i = 0; i < ids.size(); i++) {
             ResourceInstance instance = byId.get(ids.get(i));
             int c = i % cols;
-            instance(instance, x + PLAT_PAD + c * (INST_W + 8), colY[c], key);
+            instance(instance, platform, x + PLAT_PAD + c * (INST_W + 8), colY[c], key);
             colY[c] += instanceHeight(instance) + 8;
         }
     }
 
-    private void instance(ResourceInstance instance, double x, double y, CanvasKey container) {
+    /** An instance and its attached chips ({@code platform}: the one it is placed on, {@code null} in the tray). */
+    private void instance(ResourceInstance instance, ServicePlatform platform, double x, double y, CanvasKey container) {
         List<Attachment> attachments = attachmentsOn(instance);
         CanvasKey key = CanvasKey.of(CanvasKey.Kind.INSTANCE, instance.id());
         Rect box = new Rect(x, y, INST_W, instanceHeight(instance));
         put(new Item(key, box, container, instance, instance.state().toString(), attachments.size(), attachments.size()));
         for (int i = 0; i < attachments.size(); i++) {
             Attachment attachment = attachments.get(i);
-            InterfaceRecord record = topology.interfaces().get(attachment.iface());
+            InterfaceRecord record = records.get(attachment.iface());
             if (record == null) {
                 continue;
             }
             Rect at = new Rect(x + 8, y + INST_HEAD + i * (CHIP_H + 4), CHIP_W, CHIP_H);
-            chip(record, Optional.of(attachment), at, key);
+            chip(record, Optional.of(attachment), at, key, instance, platform);
         }
     }
 
     // ---- chips and their links --------------------------------------------------------------
 
-    private void chip(InterfaceRecord record, Optional<Attachment> attachment, Rect at, CanvasKey container) {
+    private void chip(InterfaceRecord record, Optional<Attachment> attachment, Rect at, CanvasKey container,
+                      ResourceInstance instance, ServicePlatform platform) {
         String id = record.id().value();
         List<CanvasKey> existing = chipsByInterface.computeIfAbsent(id, k -> new ArrayList<>(1));
         // Every attachment of a multi-attach record is a chip; the one with the lowest attachment id
         // keeps the record's own key so that a selection survives re-layout.
-        boolean first = attachment.isEmpty() || !record.multiAttach() || topology.attachmentsOf(record.id()).stream()
-                .map(a -> a.id().value()).min(String::compareTo).orElse("").equals(attachment.get().id().value());
+        boolean first = attachment.isEmpty() || !record.multiAttach()
+                || attachment.get().id().value().equals(firstAttachment.get(record.id()));
         CanvasKey key = first ? CanvasKey.of(CanvasKey.Kind.INTERFACE, id)
                 : CanvasKey.of(CanvasKey.Kind.INTERFACE, id + "@" + attachment.get().instance());
         existing.add(key);
         org.viflab.model.InterfaceStatus status = fields.status(record);
-        Item.Chip chip = new Item.Chip(record, attachment, status, carriedBy(attachment, status));
+        Item.Chip chip = new Item.Chip(record, attachment, status, carriedBy(attachment, status, instance, platform));
         Item item = new Item(key, at, container, chip, chip.status().toString(), 0, 0);
         chips.add(item);
         if (attachment.isPresent()) {
@@ -431,15 +469,14 @@ public final class TopologyLayout {
      * is queued or the instance is not running and placed): the per-attachment view of
      * {@code FieldView.macAddresses}, found without walking the record's attachments again.
      */
-    private List<String> carriedBy(Optional<Attachment> attachment, org.viflab.model.InterfaceStatus status) {
+    private List<String> carriedBy(Optional<Attachment> attachment, org.viflab.model.InterfaceStatus status,
+                                   ResourceInstance instance, ServicePlatform platform) {
         if (attachment.isEmpty() || status == org.viflab.model.InterfaceStatus.ATTACHING) {
             return List.of();
         }
-        ResourceInstance instance = topology.instances().get(attachment.get().instance());
         if (instance == null || !instance.isActive()) {
             return List.of();
         }
-        ServicePlatform platform = topology.platforms().get(instance.platform().get());
         return platform == null ? List.of() : List.of(platform.nicFor(attachment.get().deviceIndex()).mac().toString());
     }
 
@@ -459,7 +496,7 @@ public final class TopologyLayout {
             }
             Item instance = items.get(chip.container());
             if (instance != null && instance.model() instanceof ResourceInstance ri && ri.platform().isPresent()) {
-                ServicePlatform platform = topology.platforms().get(ri.platform().get());
+                ServicePlatform platform = platformsById.computeIfAbsent(ri.platform().get(), topology.platforms()::get);
                 if (platform != null) {
                     PhysicalNic nic = platform.nicFor(model.attachment().get().deviceIndex());
                     Item nicItem = items.get(CanvasKey.of(CanvasKey.Kind.NIC, nic.id()));
