@@ -67,6 +67,7 @@ final class TileCache {
 
     private final Node source;
     private final int size;
+    private final java.util.function.Consumer<Rect> prepare;
     private final Group group = new Group();
     private final Translate offset = new Translate();
     private final Map<Long, Tile> tiles = new HashMap<>();
@@ -78,9 +79,14 @@ final class TileCache {
     private Range kept = Range.EMPTY;
     private long drawn;
 
-    TileCache(Node source, int size) {
+    /**
+     * @param prepare called with the world area of tiles about to be drawn: puts the nodes over it
+     *                into the {@code source}
+     */
+    TileCache(Node source, int size, java.util.function.Consumer<Rect> prepare) {
         this.source = source;
         this.size = size;
+        this.prepare = prepare;
         params.setFill(Color.TRANSPARENT);
         group.getTransforms().add(offset);
         group.setManaged(false);
@@ -215,35 +221,55 @@ final class TileCache {
         if (visible.isEmpty() || drawable.isEmpty() || Double.isNaN(scale)) {
             return 0;
         }
+        drawInView();
+        List<long[]> missing = missing();
+        List<long[]> now = missing.subList(0, Math.min(ahead, missing.size()));
+        if (!now.isEmpty()) {
+            drawAll(new ArrayList<>(now));
+            // Nodes brought in for those tiles may have marked a tile in view stale.
+            drawInView();
+        }
+        return missing().size();
+    }
+
+    /**
+     * Draws the missing or stale tiles in view. Drawing brings nodes into the scene, which can mark
+     * neighbouring tiles stale (a node that changed while out of the scene): a few rounds leave none
+     * in view, so a frame never shows a hole.
+     */
+    private void drawInView() {
+        for (int round = 0; round < 4; round++) {
+            List<long[]> inView = new ArrayList<>();
+            for (int j = visible.j0(); j <= visible.j1(); j++) {
+                for (int i = visible.i0(); i <= visible.i1(); i++) {
+                    Tile tile = tiles.get(key(i, j));
+                    if (drawable.contains(i, j) && (tile == null || !tile.valid)) {
+                        inView.add(new long[] {i, j});
+                    }
+                }
+            }
+            if (inView.isEmpty()) {
+                return;
+            }
+            drawAll(inView);
+        }
+    }
+
+    /** The missing or stale drawable tiles out of view, nearest to the middle of the view first. */
+    private List<long[]> missing() {
         List<long[]> missing = new ArrayList<>();
         double ci = (visible.i0() + visible.i1()) / 2.0;
         double cj = (visible.j0() + visible.j1()) / 2.0;
         for (int j = drawable.j0(); j <= drawable.j1(); j++) {
             for (int i = drawable.i0(); i <= drawable.i1(); i++) {
                 Tile tile = tiles.get(key(i, j));
-                if (tile == null || !tile.valid) {
-                    // in view first, then by distance from the middle of the view
-                    long rank = (visible.contains(i, j) ? 0 : 1_000_000L) + Math.round(100 * Math.hypot(i - ci, j - cj));
-                    missing.add(new long[] {i, j, rank});
+                if (!visible.contains(i, j) && (tile == null || !tile.valid)) {
+                    missing.add(new long[] {i, j, Math.round(100 * Math.hypot(i - ci, j - cj))});
                 }
             }
         }
-        missing.sort((a, b) -> Long.compare(a[2], b[2]));
-        List<long[]> now = new ArrayList<>();
-        int extra = 0;
-        for (long[] m : missing) {
-            if (m[2] >= 1_000_000L) {
-                if (extra >= ahead) {
-                    break;
-                }
-                extra++;
-            }
-            now.add(m);
-        }
-        if (!now.isEmpty()) {
-            drawAll(now);
-        }
-        return missing.size() - now.size();
+        missing.sort((x, y) -> Long.compare(x[2], y[2]));
+        return missing;
     }
 
     /**
@@ -280,6 +306,7 @@ final class TileCache {
         int px = (int) Math.round(size * renderScale);
         int cols = block.i1() - block.i0() + 1;
         int rows = block.j1() - block.j0() + 1;
+        prepare.accept(world(block));
         params.setViewport(new Rectangle2D((double) block.i0() * px, (double) block.j0() * px, (double) cols * px,
                 (double) rows * px));
         WritableImage picture = source.snapshot(params, new WritableImage(cols * px, rows * px));

@@ -94,7 +94,7 @@ public final class TopologyCanvas extends Region {
     private final Group paintStatics = new Group();
     private final Group paintRoot = new Group(paintStatics);
     private final Scene paintScene = new Scene(paintRoot);
-    private final TileCache tiles = new TileCache(paintStatics, TILE);
+    private final TileCache tiles = new TileCache(paintStatics, TILE, this::bringIn);
     private final Map<Layer, Group> layers = new EnumMap<>(Layer.class);
     private final Map<Layer, Group> paintLayers = new EnumMap<>(Layer.class);
     private final Pane overlay = new Pane();
@@ -450,10 +450,13 @@ public final class TopologyCanvas extends Region {
         boolean rezoomed = tiles.view(zoom.getX(), pan.getX(), pan.getY(), getWidth(), getHeight(), renderScale());
         TileCache.Range visible = tiles.visible();
         TileCache.Range around = visible.grow(RING);
-        // At every step onto another tile, so that the ring ahead always has its nodes and is drawn
-        // before it comes into view (a few nodes each time rather than a wall of them and its tiles).
+        // At every step onto another tile, so that the ring ahead is drawn before it comes into view.
+        // The nodes in view come in at once (the mouse and lookups need them); those of the ring come
+        // tile by tile just before each tile is drawn, a few each frame rather than a wall of them.
         if (force || rezoomed || lod != lodShown || !around.equals(nodeTiles)) {
-            cull(visible.isEmpty() ? visibleWorld() : tiles.world(around), lod);
+            Rect keep = visible.isEmpty() ? visibleWorld() : tiles.world(around);
+            Rect now = force || visible.isEmpty() ? keep : tiles.world(visible);
+            cull(keep, now, lod);
             tiles.keep(around, visible.grow(KEEP));
             nodeTiles = around;
         }
@@ -509,11 +512,11 @@ public final class TopologyCanvas extends Region {
         Platform.requestNextPulse();
     }
 
-    /** Puts the nodes over {@code area} into the scene graph and takes the others out. */
-    private void cull(Rect area, Lod lod) {
+    /** Takes out of the scene graph the nodes not over {@code keep}, and puts those over {@code area} in. */
+    private void cull(Rect keep, Rect area, Lod lod) {
         Layout layout = vm.layout();
         Set<CanvasKey> wanted = new HashSet<>();
-        for (CanvasKey key : layout.within(area)) {
+        for (CanvasKey key : layout.within(keep)) {
             if (lod.shows(key.kind())) {
                 wanted.add(key);
             }
@@ -528,8 +531,32 @@ public final class TopologyCanvas extends Region {
             }
         }
         remove(out);
+        boolean lodChanged = lod != lodShown;
+        lodShown = lod;
+        bringIn(area);
+        if (nodes.size() > NODE_CACHE) {
+            // Nodes out of view are kept to come back quickly, up to a bound: drop the rest.
+            nodes.keySet().removeIf(k -> !shown.contains(k));
+        }
+        if (lodChanged) {
+            drawLinks();
+        }
+        CanvasKey sel = vm.selectedProperty().get();
+        node(sel).ifPresent(n -> n.selected(true));
+    }
+
+    /**
+     * Puts the nodes over {@code area} (world coordinates) into the scene graph, with the item and
+     * level of detail they are to show; called too for each block of tiles just before it is drawn.
+     */
+    private void bringIn(Rect area) {
+        Layout layout = vm.layout();
+        Lod lod = lodShown;
         Map<Layer, List<Node>> in = new EnumMap<>(Layer.class);
-        for (CanvasKey key : wanted) {
+        for (CanvasKey key : layout.within(area)) {
+            if (!lod.shows(key.kind())) {
+                continue;
+            }
             NodeView node = nodes.computeIfAbsent(key, this::create);
             Item before = node.item();
             // A node coming back with the item it had changes no tile: tiles are drawn only where
@@ -556,17 +583,10 @@ public final class TopologyCanvas extends Region {
             layers.get(Layer.REGIONS).getChildren().setAll(sorted);
             paintLayers.get(Layer.REGIONS).getChildren().setAll(sorted.stream().map(n -> ((NodeView) n).painted()).toList());
         }
-        if (nodes.size() > NODE_CACHE) {
-            // Nodes out of view are kept to come back quickly, up to a bound: drop the rest.
-            nodes.keySet().removeIf(k -> !shown.contains(k));
-        }
-        boolean lodChanged = lod != lodShown;
-        lodShown = lod;
-        if (lodChanged) {
-            drawLinks();
-        }
         CanvasKey sel = vm.selectedProperty().get();
-        node(sel).ifPresent(n -> n.selected(true));
+        if (sel != null && !in.isEmpty()) {
+            node(sel).ifPresent(n -> n.selected(true));
+        }
     }
 
     /** Takes nodes, and their twins, out of the scenes. */
