@@ -6,8 +6,6 @@ import static org.viflab.model.InstanceId.instanceId;
 import static org.viflab.model.InterfaceId.interfaceId;
 import static org.viflab.model.PlatformId.platformId;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +24,7 @@ import org.viflab.flow.Flow;
 import org.viflab.flow.Trace;
 import org.viflab.model.ConfigOperation;
 import org.viflab.net.Protocol;
+import org.viflab.store.FaultyRepository;
 import org.viflab.store.H2Repository;
 
 /** The lab end to end: requests reach the fabric, watched flows follow, stepwise propagation, undo. */
@@ -150,18 +149,12 @@ class LabTest {
         H2Repository real = H2Repository.inMemory();
         // The disk fills up just when the re-attach is written, after the detach went through.
         boolean[] failing = {false};
-        Repository flaky = (Repository) Proxy.newProxyInstance(Repository.class.getClassLoader(),
-                new Class<?>[] {Repository.class}, (proxy, method, args) -> {
-                    if (failing[0] && method.getName().startsWith("commit")
-                            && java.util.Arrays.deepToString(args).contains("vif-web to vm-2")) {
-                        throw new Repository.StoreException("the disk is full", null);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Repository flaky = FaultyRepository.around(real, (method, args) -> {
+            if (failing[0] && method.startsWith("commit")
+                    && java.util.Arrays.deepToString(args).contains("vif-web to vm-2")) {
+                throw new Repository.StoreException("the disk is full", null);
+            }
+        });
         try (Lab other = Lab.open(flaky)) {
             StandardLab.build(other);
             other.watch("web", Flow.of("internet", "203.0.113.10", Protocol.TCP, 80));

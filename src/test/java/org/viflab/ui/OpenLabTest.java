@@ -3,8 +3,6 @@ package org.viflab.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -23,6 +21,7 @@ import org.viflab.lab.Lab;
 import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
 import org.viflab.model.Topology;
+import org.viflab.store.FaultyRepository;
 import org.viflab.store.H2Repository;
 import org.viflab.ui.canvas.CanvasKey.Kind;
 
@@ -135,21 +134,15 @@ class OpenLabTest {
     void aLabWhoseDatabaseFailsWhileLoadingIsClosedAgainAndTold(FxRobot robot) {
         AtomicBoolean closed = new AtomicBoolean();
         H2Repository real = H2Repository.inMemory();
-        Repository failing = (Repository) Proxy.newProxyInstance(Repository.class.getClassLoader(),
-                new Class<?>[] {Repository.class}, (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "load" -> throw new Repository.StoreException("cannot load the lab from test (the disk"
-                                + " could not be read)", null);
-                        case "close" -> closed.set(true);
-                        default -> {
-                        }
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Repository failing = FaultyRepository.around(real, (method, args) -> {
+            switch (method) {
+                case "load" -> throw new Repository.StoreException("cannot load the lab from test (the disk"
+                        + " could not be read)", null);
+                case "close" -> closed.set(true);
+                default -> {
+                }
+            }
+        });
         LabStore store = new LabStore(location -> failing, H2Repository::inMemory, () -> dir, ".mv.db");
         RecordingNotifier notifier = new RecordingNotifier();
         MainViewModel vm = new MainViewModel(store, new Texts(Locale.ENGLISH), notifier, Runnable::run);

@@ -2,8 +2,6 @@ package org.viflab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.viflab.coordinator.Repository;
 import org.viflab.lab.Lab;
 import org.viflab.model.Topology;
+import org.viflab.store.FaultyRepository;
 import org.viflab.store.H2Repository;
 import org.viflab.ui.canvas.CanvasKey;
 import org.viflab.ui.canvas.CanvasKey.Kind;
@@ -168,18 +167,12 @@ class ViewFailureTest {
     void theDatabaseFailingUnderADragIsToldPlainlyAndNothingChanges(FxRobot robot) {
         AtomicBoolean diskFull = new AtomicBoolean();
         H2Repository real = H2Repository.inMemory();
-        Repository repository = (Repository) Proxy.newProxyInstance(Repository.class.getClassLoader(),
-                new Class<?>[] {Repository.class}, (proxy, method, args) -> {
-                    if (diskFull.get() && method.getName().startsWith("commit")) {
-                        throw new Repository.StoreException("cannot commit version " + args[0]
-                                + " of the lab: No space left on device", null);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        Repository repository = FaultyRepository.around(real, (method, args) -> {
+            if (diskFull.get() && method.startsWith("commit")) {
+                throw new Repository.StoreException("cannot commit version " + args[0]
+                        + " of the lab: No space left on device", null);
+            }
+        });
         Lab lab = Lab.open(repository);
         DemoLab.build(lab);
         robot.interact(() -> {
