@@ -46,7 +46,7 @@ final class MainWindowFixture {
 
     Node node(FxRobot robot, CanvasKey.Kind kind, String id) {
         WaitForAsyncUtils.waitForFxEvents();
-        Node node = robot.lookup("#" + CanvasKey.of(kind, id).nodeId()).query();
+        Node node = view.canvas().nodeOf(CanvasKey.of(kind, id)).orElse(null);
         assertThat(node).as("%s %s on the canvas", kind, id).isNotNull();
         return node;
     }

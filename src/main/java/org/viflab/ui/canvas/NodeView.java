@@ -47,11 +47,9 @@ final class NodeView extends Region {
 
     private NodeView(CanvasKey key, boolean inWindow) {
         this.key = key;
-        if (inWindow) {
-            // Only the node in the window is looked up by id. The twin has none: JavaFX keys its cache
-            // of matched style rules by id too, and twins without one share it (less CSS work a pan).
-            setId(key.nodeId());
-        }
+        // No node has an id (find one with TopologyCanvas.nodeOf): JavaFX keys its cache of matched
+        // style rules by id too, so nodes with unique ids would each match every rule again when
+        // they come into view.
         getStyleClass().addAll("vif-node", "vif-" + key.kind().prefix());
         setFocusTraversable(false);
         twin = inWindow ? new NodeView(key, false) : null;
