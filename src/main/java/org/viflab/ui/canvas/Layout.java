@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -89,8 +88,8 @@ public final class Layout {
         return orders;
     }
 
-    /** Keys of the items that intersect {@code area}. */
-    public Set<CanvasKey> within(Rect area) {
+    /** Keys of the items that intersect {@code area}, each once. */
+    public List<CanvasKey> within(Rect area) {
         return index.query(area);
     }
 

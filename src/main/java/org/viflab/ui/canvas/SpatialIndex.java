@@ -2,54 +2,61 @@ package org.viflab.ui.canvas;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A uniform grid over the canvas: which keys may lie in a rectangle, without looking at all of them. */
 final class SpatialIndex {
 
     private static final double CELL = 512;
 
-    private final Map<Long, List<CanvasKey>> cells;
-    private final Map<CanvasKey, Rect> bounds;
+    /** A key with its rectangle, filed in every cell the rectangle touches. */
+    private record Entry(CanvasKey key, Rect rect) {
+    }
+
+    private final Map<Long, List<Entry>> cells;
 
     /** An index for about {@code expected} keys. */
     SpatialIndex(int expected) {
-        cells = new HashMap<>(Math.max(16, expected / 8));
-        bounds = new HashMap<>(Math.max(16, 2 * expected));
+        cells = new HashMap<>(Math.max(16, expected / 4));
     }
 
     void put(CanvasKey key, Rect rect) {
-        bounds.put(key, rect);
+        Entry entry = new Entry(key, rect);
         int x0 = cell(rect.x());
         int x1 = cell(rect.maxX());
         int y0 = cell(rect.y());
         int y1 = cell(rect.maxY());
         for (int cx = x0; cx <= x1; cx++) {
             for (int cy = y0; cy <= y1; cy++) {
-                cells.computeIfAbsent(pack(cx, cy), k -> new ArrayList<>(8)).add(key);
+                cells.computeIfAbsent(pack(cx, cy), k -> new ArrayList<>(8)).add(entry);
             }
         }
     }
 
-    /** Keys whose rectangle intersects {@code area}. */
-    Set<CanvasKey> query(Rect area) {
-        Set<CanvasKey> found = new LinkedHashSet<>();
+    /**
+     * Keys whose rectangle intersects {@code area}, each once, in no particular order. A rectangle
+     * filed in several cells is reported only from the first cell of the overlap with the area
+     * (the cell of the overlap's top-left corner), so no set of keys seen is needed: a pan queries
+     * the index at every tile step.
+     */
+    List<CanvasKey> query(Rect area) {
+        List<CanvasKey> found = new ArrayList<>();
         int x0 = cell(area.x());
         int x1 = cell(area.maxX());
         int y0 = cell(area.y());
         int y1 = cell(area.maxY());
         for (int cx = x0; cx <= x1; cx++) {
             for (int cy = y0; cy <= y1; cy++) {
-                List<CanvasKey> in = cells.get(pack(cx, cy));
+                List<Entry> in = cells.get(pack(cx, cy));
                 if (in == null) {
                     continue;
                 }
-                for (CanvasKey key : in) {
-                    if (bounds.get(key).intersects(area)) {
-                        found.add(key);
+                for (Entry e : in) {
+                    Rect r = e.rect();
+                    if (r.intersects(area) && cell(Math.max(r.x(), area.x())) == cx
+                            && cell(Math.max(r.y(), area.y())) == cy) {
+                        found.add(e.key());
                     }
                 }
             }

@@ -94,7 +94,7 @@ public final class TopologyCanvas extends Region {
     private final Group paintStatics = new Group();
     private final Group paintRoot = new Group(paintStatics);
     private final Scene paintScene = new Scene(paintRoot);
-    private final TileCache tiles = new TileCache(paintStatics, TILE, this::bringIn);
+    private final TileCache tiles = new TileCache(paintStatics, TILE, this::prepareTiles);
     private final Map<Layer, Group> layers = new EnumMap<>(Layer.class);
     private final Map<Layer, Group> paintLayers = new EnumMap<>(Layer.class);
     private final Pane overlay = new Pane();
@@ -587,6 +587,21 @@ public final class TopologyCanvas extends Region {
         if (sel != null && !in.isEmpty()) {
             node(sel).ifPresent(n -> n.selected(true));
         }
+    }
+
+    /**
+     * Before tiles over {@code area} are drawn: brings in the nodes over it and leaves visible, in the
+     * off-screen scene, only the twins that can paint there. A snapshot renders every visible node
+     * of its scene whatever its viewport, and most of the scene lies outside one block of tiles.
+     */
+    private void prepareTiles(Rect area) {
+        bringIn(area);
+        Rect reach = area.grow(GLOW / zoom.getX(), GLOW / zoom.getX());
+        for (CanvasKey key : shown) {
+            NodeView node = nodes.get(key);
+            node.painted().setVisible(node.item() != null && node.item().bounds().intersects(reach));
+        }
+        lines.forEach((link, pair) -> pair[1].setVisible(link.bounds().intersects(reach)));
     }
 
     /** Takes nodes, and their twins, out of the scenes. */
