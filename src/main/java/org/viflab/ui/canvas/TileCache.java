@@ -78,14 +78,23 @@ final class TileCache {
     private Range drawable = Range.EMPTY;
     private Range kept = Range.EMPTY;
     private long drawn;
+    /** A frame at 60 Hz, in nanoseconds. */
+    private static final long FRAME = 16_666_667L;
+    /** Time a frame may spend on tiles ahead of the view, when this frame began and what it has spent. */
+    private final long aheadBudget;
+    private long frameStart;
+    private long aheadSpent;
 
     /**
-     * @param prepare called with the world area of tiles about to be drawn: puts the nodes over it
-     *                into the {@code source}
+     * @param prepare     called with the world area of tiles about to be drawn: puts the nodes over it
+     *                    into the {@code source}
+     * @param aheadBudget nanoseconds a frame may spend drawing tiles ahead of the view (at least one
+     *                    is drawn if it has spent none)
      */
-    TileCache(Node source, int size, java.util.function.Consumer<Rect> prepare) {
+    TileCache(Node source, int size, java.util.function.Consumer<Rect> prepare, long aheadBudget) {
         this.source = source;
         this.size = size;
+        this.aheadBudget = aheadBudget;
         this.prepare = prepare;
         params.setFill(Color.TRANSPARENT);
         group.getTransforms().add(offset);
@@ -213,7 +222,10 @@ final class TileCache {
 
     /**
      * Draws every missing or stale tile in view, then up to {@code ahead} more of the drawable range,
-     * nearest to the view first.
+     * nearest to the view first, one at a time while this frame's time for tiles ahead lasts: those
+     * in view must be there whatever they cost, those ahead can wait for the next frame, and a frame
+     * that draws several is a frame shown late. (A "frame" here is any 1/60 s: drawing is asked for
+     * by pan steps and by pulses, and both come once a frame while panning.)
      *
      * @return how many drawable tiles are still missing or stale
      */
@@ -222,14 +234,22 @@ final class TileCache {
             return 0;
         }
         drawInView();
-        List<long[]> missing = missing();
-        List<long[]> now = missing.subList(0, Math.min(ahead, missing.size()));
-        if (!now.isEmpty()) {
-            drawAll(new ArrayList<>(now));
-            // Nodes brought in for those tiles may have marked a tile in view stale.
-            drawInView();
+        long now = System.nanoTime();
+        if (now - frameStart >= FRAME) {
+            frameStart = now;
+            aheadSpent = 0;
         }
-        return missing().size();
+        List<long[]> missing = missing();
+        for (int n = 0; n < ahead && !missing.isEmpty() && aheadSpent < aheadBudget; n++) {
+            long start = System.nanoTime();
+            long[] next = missing.get(0);
+            snapshot(new Range((int) next[0], (int) next[1], (int) next[0], (int) next[1]));
+            // Nodes brought in for that tile may have marked a tile in view stale.
+            drawInView();
+            aheadSpent += System.nanoTime() - start;
+            missing = missing();
+        }
+        return missing.size();
     }
 
     /**

@@ -66,6 +66,13 @@ public final class TopologyCanvas extends Region {
     private static final int KEEP = 2;
     /** Tiles drawn ahead per pan step (more are drawn at the next pulses). */
     private static final int AHEAD_PER_STEP = 1;
+    /** Tiles drawn ahead at most per pulse, within the frame's time for them. */
+    private static final int AHEAD_PER_PULSE = 4;
+    /**
+     * FX-thread time a frame may spend drawing tiles ahead of the view (those in view are drawn
+     * whatever they cost): about a third of a 60 Hz frame, one or two tiles.
+     */
+    private static final long AHEAD_BUDGET = 5_000_000L;
     /** Screen pixels around a changed node whose tiles are redrawn: its border, glow and overhanging text. */
     private static final double GLOW = 28;
     /** Kinds drawn as a filled box with a solid outline: resizing one changes only its edges and head. */
@@ -94,7 +101,7 @@ public final class TopologyCanvas extends Region {
     private final Group paintStatics = new Group();
     private final Group paintRoot = new Group(paintStatics);
     private final Scene paintScene = new Scene(paintRoot);
-    private final TileCache tiles = new TileCache(paintStatics, TILE, this::prepareTiles);
+    private final TileCache tiles = new TileCache(paintStatics, TILE, this::prepareTiles, AHEAD_BUDGET);
     private final Map<Layer, Group> layers = new EnumMap<>(Layer.class);
     private final Map<Layer, Group> paintLayers = new EnumMap<>(Layer.class);
     private final Pane overlay = new Pane();
@@ -483,13 +490,15 @@ public final class TopologyCanvas extends Region {
         }
     }
 
-    /** After each layout pass: tiles a layout asked for, then the ring around the view, a few a pulse. */
+    /**
+     * After each layout pass: tiles a layout asked for, then the ring around the view, as many as the
+     * frame's time for them allows.
+     */
     private void drawPendingTiles() {
-        if (!tilesPending || disposed) {
-            return;
+        if (tilesPending && !disposed) {
+            tilesPending = false;
+            drawTiles(AHEAD_PER_PULSE);
         }
-        tilesPending = false;
-        drawTiles(2);
     }
 
     /**
