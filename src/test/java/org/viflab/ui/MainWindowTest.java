@@ -113,8 +113,7 @@ class MainWindowTest {
         assertThat(flows.getColumns().get(2).getText()).isEqualTo("結果");
         // the canvas speaks Japanese too, and still works
         assertThat(window.view.canvas().nodeOf(org.viflab.ui.canvas.CanvasKey.of(Kind.TRAY, "unplaced"))).isPresent();
-        assertThat(robot.from(window.node(robot, Kind.TRAY, "unplaced")).lookup(".node-title")
-                .queryAs(javafx.scene.text.Text.class).getText())
+        assertThat(window.node(robot, Kind.TRAY, "unplaced").getAccessibleText())
                 .isEqualTo("未配置");
         robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
                 .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));

@@ -19,7 +19,8 @@ import org.viflab.ui.Texts;
  *
  * <p>A node in the window comes with a {@link #painted() twin} that lives in the canvas's
  * off-screen scene, where the tiles are drawn from: every change made to the node is made to its
- * twin. (A snapshot of a node in the window would make JavaFX repaint the whole window.)
+ * twin. (A snapshot of a node in the window would make JavaFX repaint the whole window.) Only the
+ * twin has text nodes; the node in the window carries its words as accessible text.
  */
 final class NodeView extends Region {
 
@@ -207,6 +208,17 @@ final class NodeView extends Region {
             default -> {
             }
         }
+        if (twin != null) {
+            // The node in the window is never drawn (its twin is, into the tiles): it takes the mouse,
+            // shows the tooltip and tells assistive technology what it shows, without text nodes of
+            // its own, which would cost CSS and bounds work in every frame of a pan.
+            tipText = tip;
+            if (tooltip != null) {
+                tooltip.setText(tip == null ? "" : tip);
+            }
+            setAccessibleText(String.join(" ", java.util.stream.Stream.of(t, a, s, c).filter(x -> !x.isEmpty()).toList()));
+            return;
+        }
         double scale = 1;
         if (lod != Lod.DETAIL) {
             // Far out, small print is unreadable and costly: boxes keep their colour, regions
@@ -225,10 +237,6 @@ final class NodeView extends Region {
         aside = put(aside, "node-aside", a);
         second = put(second, "node-second", fit(s, item.bounds().w() - 16, SMALL_CHAR_W));
         center = put(center, "node-center", c);
-        tipText = tip;
-        if (tooltip != null) {
-            tooltip.setText(tip == null ? "" : tip);
-        }
     }
 
     private static String fit(String text, double room, double charWidth) {

@@ -78,6 +78,8 @@ final class TileCache {
     private Range drawable = Range.EMPTY;
     private Range kept = Range.EMPTY;
     private long drawn;
+    /** Marks the picture of {@link #showWhole}. */
+    private static final Object WHOLE = new Object();
     /** A frame at 60 Hz, in nanoseconds. */
     private static final long FRAME = 16_666_667L;
     /** Time a frame may spend on tiles ahead of the view, when this frame began and what it has spent. */
@@ -355,6 +357,35 @@ final class TileCache {
                 tile.view.setVisible(true);
             }
         }
+    }
+
+    /**
+     * Shows, instead of the tiles, one picture of the whole view drawn now ({@code on}), or the tiles
+     * again: tests compare the two, which catches a tile left stale.
+     */
+    void showWhole(boolean on) {
+        group.getChildren().removeIf(n -> n.getUserData() == WHOLE);
+        tiles.values().forEach(tile -> tile.view.setVisible(tile.valid && !on));
+        if (!on || visible.isEmpty() || Double.isNaN(scale)) {
+            return;
+        }
+        int px = (int) Math.round(size * renderScale);
+        Range view = visible;
+        prepare.accept(world(view));
+        int cols = view.i1() - view.i0() + 1;
+        int rows = view.j1() - view.j0() + 1;
+        params.setViewport(new Rectangle2D((double) view.i0() * px, (double) view.j0() * px, (double) cols * px,
+                (double) rows * px));
+        ImageView whole = new ImageView(source.snapshot(params, new WritableImage(cols * px, rows * px)));
+        whole.setUserData(WHOLE);
+        whole.setManaged(false);
+        if (renderScale != 1) {
+            whole.setFitWidth((double) cols * size);
+            whole.setFitHeight((double) rows * size);
+        }
+        whole.setLayoutX((double) view.i0() * size);
+        whole.setLayoutY((double) view.j0() * size);
+        group.getChildren().add(whole);
     }
 
     private static long key(int i, int j) {

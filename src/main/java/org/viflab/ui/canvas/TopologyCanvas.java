@@ -964,17 +964,15 @@ public final class TopologyCanvas extends Region {
     }
 
     /**
-     * A picture of the canvas with its nodes drawn directly instead of through the tiles: what the
-     * tiles must show (tests compare the two).
+     * A picture of the canvas with its nodes drawn now, in one piece, instead of through the tiles
+     * drawn at other times: what the tiles must show (tests compare the two).
      */
     public WritableImage snapshotNodesDirectly() {
-        hidden.setOpacity(1);
-        tiles.node().setVisible(false);
+        tiles.showWhole(true);
         try {
             return snapshot(null, null);
         } finally {
-            hidden.setOpacity(0);
-            tiles.node().setVisible(true);
+            tiles.showWhole(false);
         }
     }
 }
