@@ -1,9 +1,12 @@
 package org.viflab.flow;
 
+import static org.viflab.flow.Reason.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.viflab.fabric.Fabric;
 import org.viflab.fabric.FabricKey;
 import org.viflab.fabric.GroupRules;
@@ -24,6 +27,7 @@ import org.viflab.model.Route;
 import org.viflab.model.Rule;
 import org.viflab.model.RulePeer;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.SubnetId;
 import org.viflab.net.Ipv4Address;
 import org.viflab.net.Ipv4Prefix;
@@ -130,7 +134,7 @@ public final class FlowTracer {
                 String who = flow.origin() == ResolvedFlow.Origin.INTERNET ? "internet" : originId();
                 setDst(src); // a header needs a destination; the hop says there is none
                 hop(originKind(), who, Action.DROPPED, flow.unresolved());
-                return end(Disposition.NO_ROUTE, flow.flow().to().toString(), flow.unresolved());
+                return end(Disposition.NO_ROUTE, flow.flow().to().toString(), Sentence.verbatim(flow.unresolved()));
             }
             return switch (flow.origin()) {
                 case INSTANCE, INTERFACE -> fromInterface();
@@ -165,14 +169,13 @@ public final class FlowTracer {
             touch(FabricKey.iface(iface));
             if (instance == null) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, iface + " is attached to no instance");
-                return end(Disposition.DETACHED, iface.value(),
-                        iface + " is not attached to any instance, so nothing can send from it");
+                return end(Disposition.DETACHED, iface.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING, iface));
             }
             touch(FabricKey.instance(instance));
             PlatformId platform = fabric.runningPlatform(instance);
             if (platform == null) {
                 hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, instance + " is not running");
-                return end(Disposition.NOT_RUNNING, instance.value(), instance + " is not running, so it cannot send");
+                return end(Disposition.NOT_RUNNING, instance.value(), Sentence.of(NOT_RUNNING_SO_CANNOT_SEND, instance));
             }
             touch(FabricKey.platform(platform));
             Hypervisor hypervisor = fabric.hypervisor(platform);
@@ -180,8 +183,7 @@ public final class FlowTracer {
             if (plug == null) {
                 hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED,
                         iface + " is not plugged into " + instance + " on " + platform);
-                return end(Disposition.NOT_PLUGGED, iface.value(), iface + " is not plugged into " + instance + " on "
-                        + platform + " yet, so " + instance + " cannot send through it");
+                return end(Disposition.NOT_PLUGGED, iface.value(), Sentence.of(NOT_PLUGGED_INTO_YET_SO_CANNOT, iface, instance, platform, instance));
             }
             hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED,
                     "sends " + packet() + " from " + iface + " (" + src() + ")");
@@ -194,8 +196,7 @@ public final class FlowTracer {
             PartitionId partition = fabric.publicAddressPartition(dst);
             if (partition == null) {
                 hop(ComponentKind.INTERNET, "internet", Action.DROPPED, "no record has the public address " + dst());
-                return end(Disposition.UNASSIGNED, dst(),
-                        "no interface record has the public address " + dst() + ", so nothing receives the packet");
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
             return enterThroughInternetGateway(partition);
         }
@@ -208,14 +209,12 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasVpn()) {
                 hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, partition + " has no VPN gateway");
-                return end(Disposition.NO_ROUTE, partition.value(),
-                        partition + " has no VPN gateway, so the on-premises host cannot reach it");
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NO_VPN_GATEWAY_SO_PREMISES_HOST, partition));
             }
             if (!table.cidr().contains(dst)) {
                 hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
                         dst() + " is outside " + partition + " (" + table.cidr() + ")");
-                return end(Disposition.NO_ROUTE, partition.value(), "the VPN gateway of " + partition
-                        + " has no route to " + dst() + ", which is outside " + table.cidr());
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(VPN_GATEWAY_NO_ROUTE_WHICH_OUTSIDE, partition, dst(), table.cidr()));
             }
             hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED,
                     "enters " + partition + " through its VPN gateway");
@@ -232,8 +231,7 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
-                return end(Disposition.NO_ROUTE, plug.partition().value(),
-                        "the partition " + plug.partition() + " of " + iface + " is gone, so the packet goes nowhere");
+                return end(Disposition.NO_ROUTE, plug.partition().value(), Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             if (plug.sourceDestCheck()) {
                 touch(FabricKey.address(table.id(), src));
@@ -241,9 +239,7 @@ public final class FlowTracer {
                 if (owner == null || !owner.iface().equals(iface)) {
                     hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED,
                             "source/destination check: " + src() + " is not an address of " + iface);
-                    return end(Disposition.SPOOF_BLOCKED, iface.value(), iface
-                            + " has its source/destination check on and " + src()
-                            + " is not one of its addresses, so it drops the packet");
+                    return end(Disposition.SPOOF_BLOCKED, iface.value(), Sentence.of(SOURCE_DESTINATION_CHECK_NOT_ADDRESSES_SO, iface, src()));
                 }
             }
             Trace denied = filter(hypervisor, plug, table, false);
@@ -255,8 +251,7 @@ public final class FlowTracer {
             if (nic == null || !nic.up()) {
                 hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
                         plug.nic() + " on " + hypervisor.id() + " is down");
-                return end(Disposition.NIC_DOWN, plug.nic().value(), plug.nic() + " on " + hypervisor.id()
-                        + " is down, so " + iface + " cannot send");
+                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_SEND, plug.nic(), hypervisor.id(), iface));
             }
             hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED,
                     iface + " leaves " + hypervisor.id() + " over " + nic.id() + " (" + nic.macText() + ")");
@@ -269,21 +264,18 @@ public final class FlowTracer {
         private Trace route(SubnetId subnet) {
             if (++routerPasses > HOP_LIMIT) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "hop limit of " + HOP_LIMIT + " reached");
-                return end(Disposition.LOOP, subnet.value(), "the packet passed " + HOP_LIMIT
-                        + " routers without arriving (the last was " + subnet + "'s), so it is dropped as a loop");
+                return end(Disposition.LOOP, subnet.value(), Sentence.of(PACKET_PASSED_ROUTERS_WITHOUT_ARRIVING_LAST, HOP_LIMIT, subnet));
             }
             touch(FabricKey.router(subnet));
             Router router = fabric.router(subnet);
             if (router == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, subnet + " has no router");
-                return end(Disposition.NO_ROUTE, subnet.value(), "subnet " + subnet + " has no router, so "
-                        + dst() + " cannot be reached");
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SUBNET_NO_ROUTER_SO_CANNOT_REACHED, subnet, dst()));
             }
             Route route = router.lookup(dst);
             if (route == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "no route matches " + dst());
-                return end(Disposition.NO_ROUTE, subnet.value(),
-                        subnet + " has no route to " + dst() + ", so the packet is dropped");
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(NO_ROUTE_SO_PACKET_DROPPED, subnet, dst()));
             }
             PartitionId partition = router.partition();
             routeText = router.text(route);
@@ -300,8 +292,7 @@ public final class FlowTracer {
                 }
                 case BLACKHOLE -> {
                     hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "route " + routeText);
-                    return end(Disposition.NO_ROUTE, subnet.value(), subnet + "'s route " + route.to()
-                            + " → blackhole drops traffic for " + dst());
+                    return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTE_BLACKHOLE_DROPS_TRAFFIC, subnet, route.to(), dst()));
                 }
                 case INTERFACE -> {
                     hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
@@ -319,27 +310,23 @@ public final class FlowTracer {
             MappingEntry entry = table == null ? null : table.mappingAt(dst);
             if (entry == null) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, "no record owns " + dst());
-                return end(Disposition.UNASSIGNED, dst(), "no interface record in " + partition + " owns "
-                        + dst() + ", so nothing receives the packet");
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_OWNS_SO_NOTHING, partition, dst()));
             }
             InterfaceId target = entry.iface();
             touch(FabricKey.iface(target));
             if (entry.detached()) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED,
                         dst() + " belongs to " + target + ", attached to no instance");
-                return end(Disposition.DETACHED, target.value(),
-                        target + " is not attached to any instance, so nothing receives traffic for " + dst());
+                return end(Disposition.DETACHED, target.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING_2, target, dst()));
             }
             Choice choice = choose(target, entry.instances());
             if (choice.plug == null) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, dst() + " belongs to " + target
                         + " on " + choice.instance + ", which " + (choice.running ? "has it not plugged" : "is not running"));
                 if (!choice.running) {
-                    return end(Disposition.NOT_RUNNING, choice.instance.value(), target + " is attached to "
-                            + choice.instance + ", which is not running, so nothing receives traffic for " + dst());
+                    return end(Disposition.NOT_RUNNING, choice.instance.value(), Sentence.of(ATTACHED_WHICH_NOT_RUNNING_SO_NOTHING, target, choice.instance, dst()));
                 }
-                return end(Disposition.NOT_PLUGGED, target.value(), target + " is attached to " + choice.instance
-                        + ", but its hypervisor has not plugged it in yet, so nothing receives traffic for " + dst());
+                return end(Disposition.NOT_PLUGGED, target.value(), Sentence.of(ATTACHED_BUT_HYPERVISOR_NOT_PLUGGED_YET, target, choice.instance, dst()));
             }
             hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, dst() + " belongs to " + target + " on "
                     + choice.instance + " (" + choice.hypervisor.id() + ")" + choice.note(entry.instances()));
@@ -426,8 +413,7 @@ public final class FlowTracer {
             if (table == null || !table.hasInternetGateway()) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
                         "route " + routeText + ", but " + partition + " has no internet gateway");
-                return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
-                        + " to the internet, but " + partition + " has no internet gateway");
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_INTERNET_BUT_NO_INTERNET_GATEWAY, subnet, route.to(), partition));
             }
             hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
             touch(FabricKey.address(partition, src));
@@ -436,8 +422,7 @@ public final class FlowTracer {
                 MappingEntry owner = table.mappingAt(src);
                 String who = owner != null ? owner.iface().value() : src();
                 hop(ComponentKind.NAT, partition.value(), Action.DROPPED, src() + " has no public address");
-                return end(Disposition.NO_ROUTE, who, who + " has no public address, so " + src()
-                        + " cannot reach the internet (" + dst() + ")");
+                return end(Disposition.NO_ROUTE, who, Sentence.of(NO_PUBLIC_ADDRESS_SO_CANNOT_REACH, who, src(), dst()));
             }
             Ipv4Address privateIp = src;
             setSrc(publicIp);
@@ -449,8 +434,7 @@ public final class FlowTracer {
             if (other == null) {
                 hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, dst() + " is outside the provider network");
                 exit = Trace.Exit.INTERNET;
-                return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
-                        + " through its internet gateway as " + publicIp + " and exits to the internet host " + dst());
+                return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_INTERNET_GATEWAY_EXITS, partition, publicIp, dst()));
             }
             hop(ComponentKind.INTERNET, "internet", Action.FORWARDED,
                     dst() + " is a public address of " + other + ": the packet comes back in");
@@ -463,14 +447,12 @@ public final class FlowTracer {
             if (table == null || !table.hasInternetGateway()) {
                 hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED,
                         partition + " has no internet gateway");
-                return end(Disposition.NO_ROUTE, partition.value(), dst() + " belongs to " + partition
-                        + ", which has no internet gateway, so the packet cannot enter");
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(BELONGS_WHICH_NO_INTERNET_GATEWAY_SO, dst(), partition));
             }
             Ipv4Address privateIp = table.privateFor(dst);
             if (privateIp == null) {
                 hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, "no NAT entry for " + dst());
-                return end(Disposition.UNASSIGNED, dst(),
-                        "no interface record has the public address " + dst() + ", so nothing receives the packet");
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
             hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED,
                     "enters " + partition + " through its internet gateway");
@@ -487,22 +469,19 @@ public final class FlowTracer {
             if (onPremises == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
                         "route " + routeText + ", but " + partition + " has no VPN gateway");
-                return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
-                        + " to the VPN, but " + partition + " has no VPN gateway");
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_VPN_BUT_NO_VPN_GATEWAY, subnet, route.to(), partition));
             }
             hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
             if (!onPremises.contains(dst)) {
                 hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
                         dst() + " is not in the on-premises network " + onPremises);
-                return end(Disposition.NO_ROUTE, partition.value(), dst() + " is not in the on-premises network "
-                        + onPremises + " behind " + partition + "'s VPN gateway");
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NOT_PREMISES_NETWORK_BEHIND_VPN_GATEWAY, dst(), onPremises, partition));
             }
             hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED,
                     "leaves " + partition + " for the on-premises network " + onPremises);
             hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, dst() + " is on premises");
             exit = Trace.Exit.VPN;
-            return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
-                    + " through its VPN gateway to the on-premises host " + dst());
+            return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_VPN_GATEWAY_PREMISES, partition, dst()));
         }
 
         // ---------------------------------------------------------------- appliances
@@ -510,23 +489,22 @@ public final class FlowTracer {
         private Trace throughAppliance(SubnetId subnet, InterfaceId appliance) {
             touch(FabricKey.iface(appliance));
             MappingEntry entry = fabric.mappingOf(appliance);
-            String missing = null;
+            Sentence missing = null;
             Choice choice = null;
             if (entry == null) {
-                missing = "the route target " + appliance + " does not exist";
+                missing = Sentence.of(ROUTE_TARGET_DOES_NOT_EXIST, appliance);
             } else if (entry.detached()) {
-                missing = "the route target " + appliance + " is not attached to any instance";
+                missing = Sentence.of(ROUTE_TARGET_NOT_ATTACHED, appliance);
             } else {
                 choice = choose(appliance, entry.instances());
                 if (choice.plug == null) {
-                    missing = "the route target " + appliance + " is attached to " + choice.instance + ", which "
-                            + (choice.running ? "has not plugged it in yet" : "is not running");
+                    missing = Sentence.of(choice.running ? ROUTE_TARGET_NOT_PLUGGED : ROUTE_TARGET_NOT_RUNNING, appliance,
+                            choice.instance);
                 }
             }
             if (missing != null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing);
-                return end(Disposition.NO_ROUTE, subnet.value(), missing + ", so " + subnet
-                        + " has no working route to " + dst());
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing.english());
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SO_NO_WORKING_ROUTE, missing, subnet, dst()));
             }
             Hypervisor hypervisor = choice.hypervisor;
             Plug in = choice.plug;
@@ -548,9 +526,7 @@ public final class FlowTracer {
             if (in.sourceDestCheck()) {
                 hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED,
                         "source/destination check: " + dst() + " is not addressed to " + appliance);
-                return end(Disposition.SPOOF_BLOCKED, appliance.value(), appliance
-                        + " has its source/destination check on, so " + instance + " drops the packet for " + dst()
-                        + ", which is not addressed to it");
+                return end(Disposition.SPOOF_BLOCKED, appliance.value(), Sentence.of(SOURCE_DESTINATION_CHECK_SO_DROPS_PACKET, appliance, instance, dst()));
             }
             passed(crossing);
             // Out of the interface whose subnet holds the destination, else device 0 (the lowest index).
@@ -598,8 +574,7 @@ public final class FlowTracer {
             if (nic == null || !nic.up()) {
                 hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
                         plug.nic() + " on " + hypervisor.id() + " is down");
-                return end(Disposition.NIC_DOWN, plug.nic().value(), plug.nic() + " on " + hypervisor.id()
-                        + " is down, so " + iface + " cannot receive the packet");
+                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_RECEIVE_PACKET, plug.nic(), hypervisor.id(), iface));
             }
             hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED,
                     hypervisor.id() + " receives over " + nic.id() + " (" + nic.macText() + ") for " + iface);
@@ -607,8 +582,7 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
-                return end(Disposition.NO_ROUTE, plug.partition().value(),
-                        "the partition " + plug.partition() + " of " + iface + " is gone, so the packet goes nowhere");
+                return end(Disposition.NO_ROUTE, plug.partition().value(), Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             return filter(hypervisor, plug, table, true);
         }
@@ -619,8 +593,7 @@ public final class FlowTracer {
             deliveredInterface = plug.iface();
             hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED,
                     plug.instance() + " receives on " + plug.iface() + " (" + dst() + ")");
-            return end(Disposition.DELIVERED, plug.iface().value(), plug.instance() + " receives the packet for " + dst()
-                    + " on " + plug.iface() + " (" + hypervisor.id() + ", " + nic.id() + " " + nic.macText() + ")");
+            return end(Disposition.DELIVERED, plug.iface().value(), Sentence.of(RECEIVES_PACKET, plug.instance(), dst(), plug.iface(), hypervisor.id(), nic.id(), nic.macText()));
         }
 
         // ---------------------------------------------------------------- security groups
@@ -636,8 +609,8 @@ public final class FlowTracer {
             if (groups == null) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED,
                         "no security groups loaded for " + iface + " on " + hypervisor.id() + " yet");
-                return end(denial, iface.value(), "the security groups of " + iface + " are not loaded on "
-                        + hypervisor.id() + " yet, so it " + (ingress ? "accepts" : "sends") + " nothing");
+                return end(denial, iface.value(), Sentence.of(ingress ? GROUPS_NOT_LOADED_ACCEPTS_NOTHING
+                        : GROUPS_NOT_LOADED_SENDS_NOTHING, iface, hypervisor.id()));
             }
             if (groups.isEmpty()) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED,
@@ -684,38 +657,36 @@ public final class FlowTracer {
             InterfaceId iface = plug.iface();
             String direction = ingress ? "ingress" : "egress";
             StringBuilder why = new StringBuilder();
-            StringBuilder rulesText = new StringBuilder();
+            List<Sentence> groupRules = new ArrayList<>();
             boolean anyRule = false;
             for (SecurityGroupId group : groups) {
                 GroupRules rules = table.groupRules(group);
                 if (why.length() > 0) {
                     why.append("; ");
-                    rulesText.append("; ");
                 }
                 why.append(group).append(": ");
-                rulesText.append(group).append(' ');
                 if (rules == null) {
                     why.append("not defined in ").append(table.id());
-                    rulesText.append("is not defined");
+                    groupRules.add(Sentence.of(GROUP_NOT_DEFINED, group));
                     continue;
                 }
                 List<Rule> list = rules.rules(ingress);
                 if (list.isEmpty()) {
                     why.append("no ").append(direction).append(" rules");
-                    rulesText.append("has no ").append(direction).append(" rules");
+                    groupRules.add(Sentence.of(ingress ? GROUP_HAS_NO_INGRESS_RULES : GROUP_HAS_NO_EGRESS_RULES, group));
                     continue;
                 }
                 anyRule = true;
-                rulesText.append("allows only ");
+                StringJoiner allowed = new StringJoiner(", ");
                 for (int i = 0; i < list.size(); i++) {
                     Rule rule = list.get(i);
                     if (i > 0) {
                         why.append(", ");
-                        rulesText.append(", ");
                     }
                     why.append(rule).append(" (").append(mismatch(rule, table, peer, ingress)).append(')');
-                    rulesText.append(rule);
+                    allowed.add(rule.toString());
                 }
+                groupRules.add(Sentence.of(GROUP_ALLOWS_ONLY, group, allowed));
             }
             SecurityGroupId first = groups.get(0);
             deniedBy = first;
@@ -723,17 +694,13 @@ public final class FlowTracer {
                     "no " + direction + " rule admits " + packetShort() + (ingress ? " from " : " to ") + peer + ": "
                             + why);
             String groupNames = groups.size() == 1 ? first.value() : groups.toString();
-            String sentence = ingress
-                    ? iface + " does not accept " + packetShort() + " from " + peer + ": no ingress rule of "
-                    + groupNames + " admits it (" + rulesText + ")"
-                    : iface + " may not send " + packetShort() + " to " + peer + ": no egress rule of " + groupNames
-                    + " admits it (" + rulesText + ")";
+            Sentence packet = protocol.hasPorts() ? Sentence.of(PROTOCOL_PORT, protocol, port)
+                    : Sentence.verbatim(protocol.toString());
+            Sentence sentence = Sentence.of(ingress ? NO_INGRESS_RULE_ADMITS : NO_EGRESS_RULE_ADMITS, iface, packet, peer,
+                    groupNames, Sentence.join(RULES_SEPARATOR, groupRules));
             if (!anyRule && groups.size() == 1) {
-                sentence = ingress
-                        ? iface + " does not accept " + packetShort() + " from " + peer + ": " + first
-                        + " has no ingress rules"
-                        : iface + " may not send " + packetShort() + " to " + peer + ": " + first
-                        + " has no egress rules";
+                sentence = Sentence.of(ingress ? NOT_ACCEPTED_NO_INGRESS_RULES : NOT_SENT_NO_EGRESS_RULES, iface, packet,
+                        peer, first);
             }
             return end(ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT, first.value(), sentence);
         }
@@ -807,7 +774,7 @@ public final class FlowTracer {
             crossings.set(index, new Crossing(c.iface(), c.direction(), true));
         }
 
-        private Trace end(Disposition disposition, String decidingObject, String sentence) {
+        private Trace end(Disposition disposition, String decidingObject, Sentence sentence) {
             Set<InstanceId> lands = disposition == Disposition.DELIVERED ? Set.copyOf(landing) : Set.of();
             return new Trace(flow, disposition, hops, new Explanation(disposition, decidingObject, sentence), crossings,
                     lands, deliveredTo, deliveredInterface, disposition == Disposition.DELIVERED ? null : deniedBy,
