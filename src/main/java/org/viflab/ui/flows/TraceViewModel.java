@@ -60,6 +60,18 @@ public final class TraceViewModel {
         current.addListener((obs, old, now) -> movePacket());
         session.revisionProperty().addListener((obs, old, now) -> reloadEndpoints());
         reloadEndpoints();
+        texts.localeProperty().addListener((obs, old, now) -> {
+            Trace shown = trace.get();
+            if (shown != null) {
+                explanation.set(explain(shown, texts));
+            }
+        });
+    }
+
+    /** A trace's explanation as the UI shows it: {@code CODE (deciding object): sentence}, in the UI's language. */
+    static String explain(Trace t, Texts texts) {
+        return t.explanation().code() + " (" + t.explanation().decidingObject() + "): "
+                + t.explanation().sentence(texts.locale());
     }
 
     public StringProperty fromProperty() {
@@ -160,8 +172,7 @@ public final class TraceViewModel {
         playing.set(false);
         trace.set(t);
         hops.setAll(t.hops().stream().map(HopRow::of).toList());
-        explanation.set(t.explanation().code() + " (" + t.explanation().decidingObject() + "): "
-                + t.explanation().sentence());
+        explanation.set(explain(t, texts));
         canvas.tracedFlowProperty().set(t);
         current.set(-1);
         current.set(0);

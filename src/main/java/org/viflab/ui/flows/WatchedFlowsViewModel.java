@@ -42,6 +42,7 @@ public final class WatchedFlowsViewModel {
         this.texts = texts;
         session.addListener(this::heard);
         selected.addListener((obs, old, now) -> showHops());
+        texts.localeProperty().addListener((obs, old, now) -> showHops());
         rebuild();
     }
 
@@ -113,8 +114,7 @@ public final class WatchedFlowsViewModel {
             return;
         }
         hops.setAll(trace.hops().stream().map(HopRow::of).toList());
-        explanation.set(trace.explanation().code() + " (" + trace.explanation().decidingObject() + "): "
-                + trace.explanation().sentence());
+        explanation.set(TraceViewModel.explain(trace, texts));
     }
 
     /** The trace of the selected flow, if one is selected. */
