@@ -133,7 +133,7 @@ public final class FlowTracer {
             if (dst == null) {
                 String who = flow.origin() == ResolvedFlow.Origin.INTERNET ? "internet" : originId();
                 setDst(src); // a header needs a destination; the hop says there is none
-                hop(originKind(), who, Action.DROPPED, flow.unresolved());
+                hop(originKind(), who, Action.DROPPED, Sentence.verbatim(flow.unresolved()));
                 return end(Disposition.NO_ROUTE, flow.flow().to().toString(), Sentence.verbatim(flow.unresolved()));
             }
             return switch (flow.origin()) {
@@ -168,34 +168,32 @@ public final class FlowTracer {
             InstanceId instance = flow.senderInstance();
             touch(FabricKey.iface(iface));
             if (instance == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, iface + " is attached to no instance");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_ATTACHED_NO_INSTANCE, iface));
                 return end(Disposition.DETACHED, iface.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING, iface));
             }
             touch(FabricKey.instance(instance));
             PlatformId platform = fabric.runningPlatform(instance);
             if (platform == null) {
-                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, instance + " is not running");
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_RUNNING, instance));
                 return end(Disposition.NOT_RUNNING, instance.value(), Sentence.of(NOT_RUNNING_SO_CANNOT_SEND, instance));
             }
             touch(FabricKey.platform(platform));
             Hypervisor hypervisor = fabric.hypervisor(platform);
             Plug plug = hypervisor.plug(iface, instance);
             if (plug == null) {
-                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED,
-                        iface + " is not plugged into " + instance + " on " + platform);
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_PLUGGED_INTO, iface, instance, platform));
                 return end(Disposition.NOT_PLUGGED, iface.value(), Sentence.of(NOT_PLUGGED_INTO_YET_SO_CANNOT, iface, instance, platform, instance));
             }
-            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED,
-                    "sends " + packet() + " from " + iface + " (" + src() + ")");
+            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED, Sentence.of(HOP_SENDS, packet(), iface, src()));
             return leave(hypervisor, plug);
         }
 
         private Trace fromInternet() {
-            hop(ComponentKind.INTERNET, src(), Action.ORIGINATED, "an outside host sends " + packet());
+            hop(ComponentKind.INTERNET, src(), Action.ORIGINATED, Sentence.of(HOP_OUTSIDE_HOST_SENDS, packet()));
             touch(FabricKey.publicAddress(dst));
             PartitionId partition = fabric.publicAddressPartition(dst);
             if (partition == null) {
-                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, "no record has the public address " + dst());
+                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, Sentence.of(HOP_NO_RECORD_PUBLIC_ADDRESS, dst()));
                 return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
             return enterThroughInternetGateway(partition);
@@ -204,20 +202,17 @@ public final class FlowTracer {
         private Trace fromVpn() {
             PartitionId partition = flow.partition();
             touch(FabricKey.partition(partition));
-            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.ORIGINATED,
-                    "an on-premises host sends " + packet());
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.ORIGINATED, Sentence.of(HOP_PREMISES_HOST_SENDS, packet()));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasVpn()) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, partition + " has no VPN gateway");
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_VPN_GATEWAY, partition));
                 return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NO_VPN_GATEWAY_SO_PREMISES_HOST, partition));
             }
             if (!table.cidr().contains(dst)) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
-                        dst() + " is outside " + partition + " (" + table.cidr() + ")");
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_OUTSIDE, dst(), partition, table.cidr()));
                 return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(VPN_GATEWAY_NO_ROUTE_WHICH_OUTSIDE, partition, dst(), table.cidr()));
             }
-            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED,
-                    "enters " + partition + " through its VPN gateway");
+            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED, Sentence.of(HOP_ENTERS_THROUGH_VPN_GATEWAY, partition));
             return local(partition);
         }
 
@@ -230,15 +225,14 @@ public final class FlowTracer {
             touch(FabricKey.partition(plug.partition()));
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC, plug.partition()));
                 return end(Disposition.NO_ROUTE, plug.partition().value(), Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             if (plug.sourceDestCheck()) {
                 touch(FabricKey.address(table.id(), src));
                 MappingEntry owner = table.mappingAt(src);
                 if (owner == null || !owner.iface().equals(iface)) {
-                    hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED,
-                            "source/destination check: " + src() + " is not an address of " + iface);
+                    hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESS, src(), iface));
                     return end(Disposition.SPOOF_BLOCKED, iface.value(), Sentence.of(SOURCE_DESTINATION_CHECK_NOT_ADDRESSES_SO, iface, src()));
                 }
             }
@@ -249,12 +243,10 @@ public final class FlowTracer {
             touch(FabricKey.platform(hypervisor.id()));
             NicState nic = hypervisor.nic(plug.nic());
             if (nic == null || !nic.up()) {
-                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
-                        plug.nic() + " on " + hypervisor.id() + " is down");
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(), hypervisor.id()));
                 return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_SEND, plug.nic(), hypervisor.id(), iface));
             }
-            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED,
-                    iface + " leaves " + hypervisor.id() + " over " + nic.id() + " (" + nic.macText() + ")");
+            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED, Sentence.of(HOP_LEAVES_OVER, iface, hypervisor.id(), nic.id(), nic.macText()));
             passed(crossing);
             return route(plug.subnet());
         }
@@ -263,25 +255,25 @@ public final class FlowTracer {
 
         private Trace route(SubnetId subnet) {
             if (++routerPasses > HOP_LIMIT) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "hop limit of " + HOP_LIMIT + " reached");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_HOP_LIMIT_REACHED, HOP_LIMIT));
                 return end(Disposition.LOOP, subnet.value(), Sentence.of(PACKET_PASSED_ROUTERS_WITHOUT_ARRIVING_LAST, HOP_LIMIT, subnet));
             }
             touch(FabricKey.router(subnet));
             Router router = fabric.router(subnet);
             if (router == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, subnet + " has no router");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_NO_ROUTER, subnet));
                 return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SUBNET_NO_ROUTER_SO_CANNOT_REACHED, subnet, dst()));
             }
             Route route = router.lookup(dst);
             if (route == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "no route matches " + dst());
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_NO_ROUTE_MATCHES, dst()));
                 return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(NO_ROUTE_SO_PACKET_DROPPED, subnet, dst()));
             }
             PartitionId partition = router.partition();
             routeText = router.text(route);
             switch (route.via().kind()) {
                 case LOCAL -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
                     return local(partition);
                 }
                 case INTERNET -> {
@@ -291,11 +283,11 @@ public final class FlowTracer {
                     return toVpn(partition, subnet, route);
                 }
                 case BLACKHOLE -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "route " + routeText);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE, routeText));
                     return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTE_BLACKHOLE_DROPS_TRAFFIC, subnet, route.to(), dst()));
                 }
                 case INTERFACE -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
                     return throughAppliance(subnet, route.via().appliance());
                 }
                 default -> throw new IllegalStateException("unknown route target " + route.via());
@@ -309,27 +301,25 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             MappingEntry entry = table == null ? null : table.mappingAt(dst);
             if (entry == null) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, "no record owns " + dst());
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_RECORD_OWNS, dst()));
                 return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_OWNS_SO_NOTHING, partition, dst()));
             }
             InterfaceId target = entry.iface();
             touch(FabricKey.iface(target));
             if (entry.detached()) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED,
-                        dst() + " belongs to " + target + ", attached to no instance");
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(HOP_BELONGS_ATTACHED_NO_INSTANCE, dst(), target));
                 return end(Disposition.DETACHED, target.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING_2, target, dst()));
             }
             Choice choice = choose(target, entry.instances());
             if (choice.plug == null) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, dst() + " belongs to " + target
-                        + " on " + choice.instance + ", which " + (choice.running ? "has it not plugged" : "is not running"));
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(choice.running
+                        ? HOP_BELONGS_NOT_PLUGGED : HOP_BELONGS_NOT_RUNNING, dst(), target, choice.instance));
                 if (!choice.running) {
                     return end(Disposition.NOT_RUNNING, choice.instance.value(), Sentence.of(ATTACHED_WHICH_NOT_RUNNING_SO_NOTHING, target, choice.instance, dst()));
                 }
                 return end(Disposition.NOT_PLUGGED, target.value(), Sentence.of(ATTACHED_BUT_HYPERVISOR_NOT_PLUGGED_YET, target, choice.instance, dst()));
             }
-            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, dst() + " belongs to " + target + " on "
-                    + choice.instance + " (" + choice.hypervisor.id() + ")" + choice.note(entry.instances()));
+            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, Sentence.of(HOP_BELONGS, dst(), target, choice.instance, choice.hypervisor.id(), choice.note(entry.instances())));
             landing = entry.instances();
             return arrive(choice.hypervisor, choice.plug);
         }
@@ -342,12 +332,12 @@ public final class FlowTracer {
             Plug plug;
             int ready;
 
-            String note(List<InstanceId> candidates) {
+            Sentence note(List<InstanceId> candidates) {
                 if (candidates.size() < 2) {
-                    return "";
+                    return Sentence.verbatim("");
                 }
-                return "; flow hash picks " + instance + " of " + candidates
-                        + (ready < candidates.size() ? " (" + ready + " ready)" : "");
+                return ready < candidates.size() ? Sentence.of(HOP_FLOW_HASH_PICKS_READY, instance, candidates, ready)
+                        : Sentence.of(HOP_FLOW_HASH_PICKS, instance, candidates);
             }
         }
 
@@ -411,33 +401,30 @@ public final class FlowTracer {
             touch(FabricKey.partition(partition));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
-                        "route " + routeText + ", but " + partition + " has no internet gateway");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE_BUT_NO_INTERNET_GATEWAY, routeText, partition));
                 return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_INTERNET_BUT_NO_INTERNET_GATEWAY, subnet, route.to(), partition));
             }
-            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
             touch(FabricKey.address(partition, src));
             Ipv4Address publicIp = table.publicFor(src);
             if (publicIp == null) {
                 MappingEntry owner = table.mappingAt(src);
                 String who = owner != null ? owner.iface().value() : src();
-                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, src() + " has no public address");
+                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_PUBLIC_ADDRESS, src()));
                 return end(Disposition.NO_ROUTE, who, Sentence.of(NO_PUBLIC_ADDRESS_SO_CANNOT_REACH, who, src(), dst()));
             }
             Ipv4Address privateIp = src;
             setSrc(publicIp);
-            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "source " + privateIp + " → " + publicIp);
-            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED,
-                    "leaves " + partition + " for the internet");
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_SOURCE, privateIp, publicIp));
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED, Sentence.of(HOP_LEAVES_INTERNET, partition));
             touch(FabricKey.publicAddress(dst));
             PartitionId other = fabric.publicAddressPartition(dst);
             if (other == null) {
-                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, dst() + " is outside the provider network");
+                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, Sentence.of(HOP_OUTSIDE_PROVIDER_NETWORK, dst()));
                 exit = Trace.Exit.INTERNET;
                 return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_INTERNET_GATEWAY_EXITS, partition, publicIp, dst()));
             }
-            hop(ComponentKind.INTERNET, "internet", Action.FORWARDED,
-                    dst() + " is a public address of " + other + ": the packet comes back in");
+            hop(ComponentKind.INTERNET, "internet", Action.FORWARDED, Sentence.of(HOP_PUBLIC_ADDRESS_PACKET_COMES_BACK, dst(), other));
             return enterThroughInternetGateway(other);
         }
 
@@ -445,20 +432,18 @@ public final class FlowTracer {
             touch(FabricKey.partition(partition));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
-                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED,
-                        partition + " has no internet gateway");
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_INTERNET_GATEWAY, partition));
                 return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(BELONGS_WHICH_NO_INTERNET_GATEWAY_SO, dst(), partition));
             }
             Ipv4Address privateIp = table.privateFor(dst);
             if (privateIp == null) {
-                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, "no NAT entry for " + dst());
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_NAT_ENTRY, dst()));
                 return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
-            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED,
-                    "enters " + partition + " through its internet gateway");
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED, Sentence.of(HOP_ENTERS_THROUGH_INTERNET_GATEWAY, partition));
             Ipv4Address publicIp = dst;
             setDst(privateIp);
-            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "destination " + publicIp + " → " + privateIp);
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_DESTINATION, publicIp, privateIp));
             return local(partition);
         }
 
@@ -467,19 +452,16 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             Ipv4Prefix onPremises = table == null ? null : table.vpnOnPremisesOrNull();
             if (onPremises == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
-                        "route " + routeText + ", but " + partition + " has no VPN gateway");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE_BUT_NO_VPN_GATEWAY, routeText, partition));
                 return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_VPN_BUT_NO_VPN_GATEWAY, subnet, route.to(), partition));
             }
-            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
             if (!onPremises.contains(dst)) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
-                        dst() + " is not in the on-premises network " + onPremises);
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NOT_PREMISES_NETWORK, dst(), onPremises));
                 return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NOT_PREMISES_NETWORK_BEHIND_VPN_GATEWAY, dst(), onPremises, partition));
             }
-            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED,
-                    "leaves " + partition + " for the on-premises network " + onPremises);
-            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, dst() + " is on premises");
+            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED, Sentence.of(HOP_LEAVES_PREMISES_NETWORK, partition, onPremises));
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, Sentence.of(HOP_PREMISES, dst()));
             exit = Trace.Exit.VPN;
             return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_VPN_GATEWAY_PREMISES, partition, dst()));
         }
@@ -503,7 +485,7 @@ public final class FlowTracer {
                 }
             }
             if (missing != null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing.english());
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing);
                 return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SO_NO_WORKING_ROUTE, missing, subnet, dst()));
             }
             Hypervisor hypervisor = choice.hypervisor;
@@ -524,8 +506,7 @@ public final class FlowTracer {
                 return deliver(hypervisor, in);
             }
             if (in.sourceDestCheck()) {
-                hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED,
-                        "source/destination check: " + dst() + " is not addressed to " + appliance);
+                hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED, Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESSED, dst(), appliance));
                 return end(Disposition.SPOOF_BLOCKED, appliance.value(), Sentence.of(SOURCE_DESTINATION_CHECK_SO_DROPS_PACKET, appliance, instance, dst()));
             }
             passed(crossing);
@@ -547,9 +528,9 @@ public final class FlowTracer {
             if (out == null) {
                 out = fallback;
             }
-            hop(ComponentKind.INSTANCE, instance.value(), Action.FORWARDED, instance + " forwards out of "
-                    + out.iface() + (holds ? " (its subnet " + out.subnet() + " holds " + dst() + ")" : " (device "
-                    + out.deviceIndex() + ")"));
+            hop(ComponentKind.INSTANCE, instance.value(), Action.FORWARDED, holds
+                    ? Sentence.of(HOP_FORWARDS_SUBNET_HOLDS, instance, out.iface(), out.subnet(), dst())
+                    : Sentence.of(HOP_FORWARDS_DEVICE, instance, out.iface(), out.deviceIndex()));
             return leave(hypervisor, out);
         }
 
@@ -572,16 +553,14 @@ public final class FlowTracer {
             touch(FabricKey.platform(hypervisor.id()));
             NicState nic = hypervisor.nic(plug.nic());
             if (nic == null || !nic.up()) {
-                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
-                        plug.nic() + " on " + hypervisor.id() + " is down");
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(), hypervisor.id()));
                 return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_RECEIVE_PACKET, plug.nic(), hypervisor.id(), iface));
             }
-            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED,
-                    hypervisor.id() + " receives over " + nic.id() + " (" + nic.macText() + ") for " + iface);
+            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED, Sentence.of(HOP_RECEIVES_OVER, hypervisor.id(), nic.id(), nic.macText(), iface));
             touch(FabricKey.partition(plug.partition()));
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC, plug.partition()));
                 return end(Disposition.NO_ROUTE, plug.partition().value(), Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             return filter(hypervisor, plug, table, true);
@@ -591,8 +570,7 @@ public final class FlowTracer {
             NicState nic = hypervisor.nic(plug.nic());
             deliveredTo = plug.instance();
             deliveredInterface = plug.iface();
-            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED,
-                    plug.instance() + " receives on " + plug.iface() + " (" + dst() + ")");
+            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED, Sentence.of(HOP_RECEIVES, plug.instance(), plug.iface(), dst()));
             return end(Disposition.DELIVERED, plug.iface().value(), Sentence.of(RECEIVES_PACKET, plug.instance(), dst(), plug.iface(), hypervisor.id(), nic.id(), nic.macText()));
         }
 
@@ -607,14 +585,12 @@ public final class FlowTracer {
             Disposition denial = ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT;
             List<SecurityGroupId> groups = hypervisor.loadedGroups(iface);
             if (groups == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED,
-                        "no security groups loaded for " + iface + " on " + hypervisor.id() + " yet");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED, Sentence.of(HOP_NO_SECURITY_GROUPS_LOADED_YET, iface, hypervisor.id()));
                 return end(denial, iface.value(), Sentence.of(ingress ? GROUPS_NOT_LOADED_ACCEPTS_NOTHING
                         : GROUPS_NOT_LOADED_SENDS_NOTHING, iface, hypervisor.id()));
             }
             if (groups.isEmpty()) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED,
-                        iface + " has no security groups: no filtering");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED, Sentence.of(HOP_NO_SECURITY_GROUPS_NO_FILTERING, iface));
                 return null;
             }
             Ipv4Address peer = ingress ? src : dst;
@@ -629,8 +605,8 @@ public final class FlowTracer {
                 for (int r = 0; r < list.size(); r++) {
                     Rule rule = list.get(r);
                     if (rule.admits(protocol, port) && peerMatches(rule.peer(), table, peer)) {
-                        hop(ComponentKind.SECURITY_GROUP, group.value(), Action.PERMITTED, (ingress ? "ingress to "
-                                : "egress from ") + iface + " allowed by rule " + rules.ruleText(ingress, r));
+                        hop(ComponentKind.SECURITY_GROUP, group.value(), Action.PERMITTED, Sentence.of(ingress
+                                ? HOP_INGRESS_ALLOWED : HOP_EGRESS_ALLOWED, iface, rules.ruleText(ingress, r)));
                         return null;
                     }
                 }
@@ -655,47 +631,38 @@ public final class FlowTracer {
         private Trace deny(Plug plug, PartitionTable table, List<SecurityGroupId> groups, boolean ingress,
                            Ipv4Address peer) {
             InterfaceId iface = plug.iface();
-            String direction = ingress ? "ingress" : "egress";
-            StringBuilder why = new StringBuilder();
+            List<Sentence> why = new ArrayList<>();
             List<Sentence> groupRules = new ArrayList<>();
             boolean anyRule = false;
             for (SecurityGroupId group : groups) {
                 GroupRules rules = table.groupRules(group);
-                if (why.length() > 0) {
-                    why.append("; ");
-                }
-                why.append(group).append(": ");
                 if (rules == null) {
-                    why.append("not defined in ").append(table.id());
+                    why.add(Sentence.of(HOP_GROUP_NOT_DEFINED_IN, group, table.id()));
                     groupRules.add(Sentence.of(GROUP_NOT_DEFINED, group));
                     continue;
                 }
                 List<Rule> list = rules.rules(ingress);
                 if (list.isEmpty()) {
-                    why.append("no ").append(direction).append(" rules");
+                    why.add(Sentence.of(ingress ? HOP_GROUP_NO_INGRESS_RULES : HOP_GROUP_NO_EGRESS_RULES, group));
                     groupRules.add(Sentence.of(ingress ? GROUP_HAS_NO_INGRESS_RULES : GROUP_HAS_NO_EGRESS_RULES, group));
                     continue;
                 }
                 anyRule = true;
                 StringJoiner allowed = new StringJoiner(", ");
-                for (int i = 0; i < list.size(); i++) {
-                    Rule rule = list.get(i);
-                    if (i > 0) {
-                        why.append(", ");
-                    }
-                    why.append(rule).append(" (").append(mismatch(rule, table, peer, ingress)).append(')');
+                List<Sentence> misses = new ArrayList<>();
+                for (Rule rule : list) {
+                    misses.add(Sentence.of(HOP_RULE_MISSES, rule, mismatch(rule, table, peer)));
                     allowed.add(rule.toString());
                 }
+                why.add(Sentence.of(HOP_GROUP_RULES, group, Sentence.join(LIST_SEPARATOR, misses)));
                 groupRules.add(Sentence.of(GROUP_ALLOWS_ONLY, group, allowed));
             }
             SecurityGroupId first = groups.get(0);
             deniedBy = first;
-            hop(ComponentKind.SECURITY_GROUP, first.value(), Action.DENIED,
-                    "no " + direction + " rule admits " + packetShort() + (ingress ? " from " : " to ") + peer + ": "
-                            + why);
+            Sentence packet = packetShort();
+            hop(ComponentKind.SECURITY_GROUP, first.value(), Action.DENIED, Sentence.of(ingress
+                    ? HOP_NO_INGRESS_RULE_ADMITS : HOP_NO_EGRESS_RULE_ADMITS, packet, peer, Sentence.join(RULES_SEPARATOR, why)));
             String groupNames = groups.size() == 1 ? first.value() : groups.toString();
-            Sentence packet = protocol.hasPorts() ? Sentence.of(PROTOCOL_PORT, protocol, port)
-                    : Sentence.verbatim(protocol.toString());
             Sentence sentence = Sentence.of(ingress ? NO_INGRESS_RULE_ADMITS : NO_EGRESS_RULE_ADMITS, iface, packet, peer,
                     groupNames, Sentence.join(RULES_SEPARATOR, groupRules));
             if (!anyRule && groups.size() == 1) {
@@ -705,20 +672,20 @@ public final class FlowTracer {
             return end(ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT, first.value(), sentence);
         }
 
-        private String mismatch(Rule rule, PartitionTable table, Ipv4Address peer, boolean ingress) {
+        private Sentence mismatch(Rule rule, PartitionTable table, Ipv4Address peer) {
             if (!rule.protocol().matches(protocol)) {
-                return "not " + protocol;
+                return Sentence.of(MISMATCH_PROTOCOL, protocol);
             }
             if (protocol.hasPorts() && !rule.ports().contains(port)) {
-                return "port " + port + " not in " + rule.ports();
+                return Sentence.of(MISMATCH_PORT, port, rule.ports());
             }
             RulePeer rulePeer = rule.peer();
             if (rulePeer.cidr() != null) {
-                return peer + " not in " + rulePeer.cidr();
+                return Sentence.of(MISMATCH_CIDR, peer, rulePeer.cidr());
             }
             MappingEntry owner = table.mappingAt(peer);
-            return peer + (owner == null ? " belongs to no record of " + table.id()
-                    : " (" + owner.iface() + ") is not in " + rulePeer.group());
+            return owner == null ? Sentence.of(MISMATCH_NO_RECORD, peer, table.id())
+                    : Sentence.of(MISMATCH_GROUP, peer, owner.iface(), rulePeer.group());
         }
 
         // ---------------------------------------------------------------- bookkeeping
@@ -747,16 +714,16 @@ public final class FlowTracer {
             dstText = null;
         }
 
-        private String packet() {
-            return protocol.hasPorts() ? protocol + " " + flow.sourcePort() + " → " + port + " to " + dst()
-                    : protocol + " to " + dst();
+        private Sentence packet() {
+            return protocol.hasPorts() ? Sentence.of(PACKET_WITH_PORTS, protocol, flow.sourcePort(), port, dst())
+                    : Sentence.of(PACKET, protocol, dst());
         }
 
-        private String packetShort() {
-            return protocol.hasPorts() ? protocol + " port " + port : protocol.toString();
+        private Sentence packetShort() {
+            return protocol.hasPorts() ? Sentence.of(PROTOCOL_PORT, protocol, port) : Sentence.verbatim(protocol.toString());
         }
 
-        private void hop(ComponentKind kind, String id, Action action, String detail) {
+        private void hop(ComponentKind kind, String id, Action action, Sentence detail) {
             hops.add(new Hop(hops.size() + 1, kind, id, action, detail, src, dst));
         }
 

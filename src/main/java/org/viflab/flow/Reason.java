@@ -3,8 +3,9 @@ package org.viflab.flow;
 import org.viflab.model.Sentence;
 
 /**
- * The sentences a trace's {@link Explanation} says why it ended as it did with, and the fragments
- * they are built from. The words are in {@code org/viflab/flow/sentences.properties} (English) and
+ * The sentences a trace's {@link Explanation} says why it ended as it did with, the ones its
+ * {@link Hop}s say what happened at each step with ({@code HOP_…}), and the fragments they are built
+ * from. The words are in {@code org/viflab/flow/sentences.properties} (English) and
  * {@code sentences_ja.properties} (Japanese), under the constant's name.
  */
 enum Reason implements Sentence.Key {
@@ -51,7 +52,70 @@ enum Reason implements Sentence.Key {
     GROUP_HAS_NO_EGRESS_RULES,
     GROUP_ALLOWS_ONLY,
     RULES_SEPARATOR,
-    PROTOCOL_PORT;
+    PROTOCOL_PORT,
+    HOP_ATTACHED_NO_INSTANCE,
+    HOP_NOT_RUNNING,
+    HOP_NOT_PLUGGED_INTO,
+    HOP_SENDS,
+    HOP_OUTSIDE_HOST_SENDS,
+    HOP_NO_RECORD_PUBLIC_ADDRESS,
+    HOP_PREMISES_HOST_SENDS,
+    HOP_NO_VPN_GATEWAY,
+    HOP_OUTSIDE,
+    HOP_ENTERS_THROUGH_VPN_GATEWAY,
+    HOP_NOT_FABRIC,
+    HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESS,
+    HOP_DOWN,
+    HOP_LEAVES_OVER,
+    HOP_HOP_LIMIT_REACHED,
+    HOP_NO_ROUTER,
+    HOP_NO_ROUTE_MATCHES,
+    HOP_ROUTE,
+    HOP_NO_RECORD_OWNS,
+    HOP_BELONGS_ATTACHED_NO_INSTANCE,
+    HOP_BELONGS,
+    HOP_ROUTE_BUT_NO_INTERNET_GATEWAY,
+    HOP_NO_PUBLIC_ADDRESS,
+    HOP_SOURCE,
+    HOP_LEAVES_INTERNET,
+    HOP_OUTSIDE_PROVIDER_NETWORK,
+    HOP_PUBLIC_ADDRESS_PACKET_COMES_BACK,
+    HOP_NO_INTERNET_GATEWAY,
+    HOP_NO_NAT_ENTRY,
+    HOP_ENTERS_THROUGH_INTERNET_GATEWAY,
+    HOP_DESTINATION,
+    HOP_ROUTE_BUT_NO_VPN_GATEWAY,
+    HOP_NOT_PREMISES_NETWORK,
+    HOP_LEAVES_PREMISES_NETWORK,
+    HOP_PREMISES,
+    HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESSED,
+    HOP_RECEIVES_OVER,
+    HOP_RECEIVES,
+    HOP_NO_SECURITY_GROUPS_LOADED_YET,
+    HOP_NO_SECURITY_GROUPS_NO_FILTERING,
+    HOP_BELONGS_NOT_PLUGGED,
+    HOP_BELONGS_NOT_RUNNING,
+    HOP_FORWARDS_SUBNET_HOLDS,
+    HOP_FORWARDS_DEVICE,
+    HOP_INGRESS_ALLOWED,
+    HOP_EGRESS_ALLOWED,
+    HOP_NO_INGRESS_RULE_ADMITS,
+    HOP_NO_EGRESS_RULE_ADMITS,
+    HOP_GROUP_NOT_DEFINED_IN,
+    HOP_GROUP_NO_INGRESS_RULES,
+    HOP_GROUP_NO_EGRESS_RULES,
+    HOP_GROUP_RULES,
+    HOP_RULE_MISSES,
+    HOP_FLOW_HASH_PICKS,
+    HOP_FLOW_HASH_PICKS_READY,
+    MISMATCH_PROTOCOL,
+    MISMATCH_PORT,
+    MISMATCH_CIDR,
+    MISMATCH_NO_RECORD,
+    MISMATCH_GROUP,
+    PACKET_WITH_PORTS,
+    PACKET,
+    LIST_SEPARATOR;
 
     static final String BUNDLE = "org.viflab.flow.sentences";
 

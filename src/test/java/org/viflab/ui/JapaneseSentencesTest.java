@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viflab.ui.canvas.CanvasKey.Kind;
+import org.viflab.ui.flows.HopRow;
 
 /**
  * With the UI in Japanese, the sentences said below it are Japanese too: why the coordinator
@@ -68,5 +70,9 @@ class JapaneseSentencesTest {
                 .endsWith(" 宛てのトラフィックを受信するものはありません");
         assertThat(window.vm.session().watched().get("web").explanation().sentence())
                 .startsWith("vif-web is not attached to any instance");
+        TableView<HopRow> hops = robot.lookup("#flows-hops").queryTableView();
+        HopRow last = hops.getItems().get(hops.getItems().size() - 1);
+        assertThat(last.component()).startsWith("マッピング ");
+        assertThat(last.detail()).endsWith(" はどのインスタンスにもアタッチされていない");
     }
 }

@@ -63,9 +63,15 @@ public final class TraceViewModel {
         texts.localeProperty().addListener((obs, old, now) -> {
             Trace shown = trace.get();
             if (shown != null) {
+                hops.setAll(rows(shown, texts));
                 explanation.set(explain(shown, texts));
             }
         });
+    }
+
+    /** A trace's hops as the hop list shows them, in the UI's language. */
+    static List<HopRow> rows(Trace t, Texts texts) {
+        return t.hops().stream().map(hop -> HopRow.of(hop, texts)).toList();
     }
 
     /** A trace's explanation as the UI shows it: {@code CODE (deciding object): sentence}, in the UI's language. */
@@ -171,7 +177,7 @@ public final class TraceViewModel {
     public void show(Trace t) {
         playing.set(false);
         trace.set(t);
-        hops.setAll(t.hops().stream().map(HopRow::of).toList());
+        hops.setAll(rows(t, texts));
         explanation.set(explain(t, texts));
         canvas.tracedFlowProperty().set(t);
         current.set(-1);

@@ -113,7 +113,7 @@ public final class WatchedFlowsViewModel {
             explanation.set("");
             return;
         }
-        hops.setAll(trace.hops().stream().map(HopRow::of).toList());
+        hops.setAll(TraceViewModel.rows(trace, texts));
         explanation.set(TraceViewModel.explain(trace, texts));
     }
 
