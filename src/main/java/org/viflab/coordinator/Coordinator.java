@@ -179,7 +179,8 @@ public final class Coordinator {
                     throw new IllegalArgumentException("a batch holds plain changes, not " + s.request().describe());
                 }
                 if (!current.principals().contains(s.as())) {
-                    outcomes.add(new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, Sentence.of(Rejection.PRINCIPAL_DOES_NOT_EXIST, s.as())));
+                    outcomes.add(new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION,
+                            Sentence.of(Rejection.PRINCIPAL_DOES_NOT_EXIST, s.as())));
                     return outcomes;
                 }
                 Change change = new Change(current, s.as());
@@ -224,7 +225,8 @@ public final class Coordinator {
     private Outcome decide(Submission s) {
         Topology before = snapshot;
         if (!before.principals().contains(s.as())) {
-            return new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, Sentence.of(Rejection.PRINCIPAL_DOES_NOT_EXIST, s.as()));
+            return new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, Sentence.of(Rejection.PRINCIPAL_DOES_NOT_EXIST,
+                    s.as()));
         }
         if (s.clientToken().isPresent()) {
             Optional<Outcome> replay = replay(s);

@@ -62,7 +62,8 @@ final class InstanceRules {
             throw reject(INVALID_PARAMETER_VALUE, INSTANCE_LAUNCHED_LEAST_INTERFACE_DEVICE);
         }
         if (r.interfaces().size() > limits.maxInterfaces()) {
-            throw reject(ATTACHMENT_LIMIT_EXCEEDED, TYPE_ALLOWS_INTERFACES_LAUNCH_ASKS, r.type(), limits.maxInterfaces(), r.interfaces().size());
+            throw reject(ATTACHMENT_LIMIT_EXCEEDED, TYPE_ALLOWS_INTERFACES_LAUNCH_ASKS, r.type(),
+                    limits.maxInterfaces(), r.interfaces().size());
         }
         InstanceId id = r.id().orElseGet(() -> InstanceId.instanceId(
                 c.generateId("vm", s -> t.instances().containsKey(InstanceId.instanceId(s)))));
@@ -82,10 +83,12 @@ final class InstanceRules {
             InterfaceSpec spec = r.interfaces().get(device);
             InterfaceRecord record = InterfaceRules.newRecord(c, spec, owner);
             if (!record.zone().equals(r.zone())) {
-                throw reject(INVALID_PARAMETER_COMBINATION, SUBNET_ZONE_BUT_INSTANCE, record.subnet(), record.zone(), r.zone());
+                throw reject(INVALID_PARAMETER_COMBINATION, SUBNET_ZONE_BUT_INSTANCE, record.subnet(), record.zone(),
+                        r.zone());
             }
             if (record.privateIps().size() > limits.maxIpsPerInterface()) {
-                throw reject(ErrorCode.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, TYPE_ALLOWS_ADDRESSES_PER_INTERFACE, r.type(), limits.maxIpsPerInterface(), record.id(), record.privateIps().size());
+                throw reject(ErrorCode.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, TYPE_ALLOWS_ADDRESSES_PER_INTERFACE,
+                        r.type(), limits.maxIpsPerInterface(), record.id(), record.privateIps().size());
             }
             Topology now = c.now();
             AttachmentId attachmentId = AttachmentId.attachmentId(
@@ -111,7 +114,8 @@ final class InstanceRules {
     private static ServicePlatform checkPlatform(Topology t, PlatformId platformId, String zone, InstanceId instance) {
         ServicePlatform platform = Lookup.platform(t, platformId);
         if (!platform.zone().equals(zone)) {
-            throw reject(INVALID_PARAMETER_COMBINATION, PLATFORM_ZONE_BUT_INSTANCE, platform.id(), platform.zone(), instance, zone);
+            throw reject(INVALID_PARAMETER_COMBINATION, PLATFORM_ZONE_BUT_INSTANCE, platform.id(), platform.zone(),
+                    instance, zone);
         }
         long used = t.instancesOn(platform.id()).stream().filter(i -> !i.id().equals(instance)).count();
         if (used >= platform.capacity()) {
@@ -128,7 +132,8 @@ final class InstanceRules {
                 .filter(p -> t.instancesOn(p.id()).size() < p.capacity())
                 .min(Comparator.comparingInt((ServicePlatform p) -> t.instancesOn(p.id()).size())
                         .thenComparing(ServicePlatform::id))
-                .orElseThrow(() -> reject(INSUFFICIENT_INSTANCE_CAPACITY, NO_PLATFORM_ZONE_CAPACITY_LEFT, zone, instance));
+                .orElseThrow(() -> reject(INSUFFICIENT_INSTANCE_CAPACITY, NO_PLATFORM_ZONE_CAPACITY_LEFT, zone,
+                        instance));
     }
 
     private static ResourceInstance ownedInstance(Change c, InstanceId id) {
@@ -148,7 +153,8 @@ final class InstanceRules {
         ResourceInstance instance = ownedInstance(c, r.instance());
         notTerminated(instance, AS_PLACED);
         if (instance.platform().isPresent()) {
-            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_ALREADY_PLACED_MOVE_INSTEAD, instance.id(), instance.platform().get());
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_ALREADY_PLACED_MOVE_INSTEAD, instance.id(),
+                    instance.platform().get());
         }
         ServicePlatform platform = r.platform().isPresent()
                 ? checkPlatform(t, r.platform().get(), instance.zone(), instance.id())

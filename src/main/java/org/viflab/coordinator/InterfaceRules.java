@@ -128,7 +128,8 @@ final class InterfaceRules {
             privateIps.add(ip);
         }
         if (privateIps.size() > MAX_ADDRESSES_PER_INTERFACE) {
-            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, INTERFACE_HOLDS_MOST_ADDRESSES_NAMED, MAX_ADDRESSES_PER_INTERFACE, privateIps.size());
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, INTERFACE_HOLDS_MOST_ADDRESSES_NAMED,
+                    MAX_ADDRESSES_PER_INTERFACE, privateIps.size());
         }
         if (privateIps.isEmpty()) {
             privateIps.addAll(freeAddresses(t, subnet, 1, Set.of()));
@@ -136,7 +137,8 @@ final class InterfaceRules {
         List<PublicAddress> publicIps = new ArrayList<>();
         for (Ipv4Address pub : spec.publicIps()) {
             if (t.publicAddressOwner(pub).isPresent() || publicIps.stream().anyMatch(p -> p.publicIp().equals(pub))) {
-                throw reject(RESOURCE_ALREADY_ASSOCIATED, PUBLIC_ADDRESS_ALREADY_ASSOCIATED, pub, t.publicAddressOwner(pub).map(InterfaceId::value).orElse(id.value()));
+                throw reject(RESOURCE_ALREADY_ASSOCIATED, PUBLIC_ADDRESS_ALREADY_ASSOCIATED, pub,
+                        t.publicAddressOwner(pub).map(InterfaceId::value).orElse(id.value()));
             }
             publicIps.add(new PublicAddress(pub, privateIps.get(0)));
         }
@@ -157,11 +159,13 @@ final class InterfaceRules {
         for (SecurityGroupId id : groups) {
             SecurityGroup group = Lookup.group(t, id);
             if (!group.partition().equals(partition.id())) {
-                throw reject(INVALID_PARAMETER, SECURITY_GROUP_IN_OTHER_PARTITION, id, group.partition(), partition.id());
+                throw reject(INVALID_PARAMETER, SECURITY_GROUP_IN_OTHER_PARTITION, id, group.partition(),
+                        partition.id());
             }
         }
         if (groups.size() > MAX_GROUPS) {
-            throw reject(SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED, INTERFACE_MOST_SECURITY_GROUPS_NAMED, MAX_GROUPS, groups.size());
+            throw reject(SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED, INTERFACE_MOST_SECURITY_GROUPS_NAMED,
+                    MAX_GROUPS, groups.size());
         }
     }
 
@@ -170,7 +174,8 @@ final class InterfaceRules {
         checkInSubnet(subnet, ip);
         Optional<InterfaceId> owner = t.addressOwner(subnet.partition(), ip);
         if (owner.isPresent() && !owner.get().equals(self)) {
-            throw reject(INVALID_IP_ADDRESS_IN_USE, ADDRESS_ALREADY_USED_PARTITION, ip, owner.get(), subnet.partition());
+            throw reject(INVALID_IP_ADDRESS_IN_USE, ADDRESS_ALREADY_USED_PARTITION, ip, owner.get(),
+                    subnet.partition());
         }
     }
 
@@ -194,7 +199,8 @@ final class InterfaceRules {
             }
         }
         if (found.size() < count) {
-            throw reject(INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, SUBNET_FREE_ADDRESSES_NEEDED, subnet.id(), t.availableAddresses(subnet.id()), count);
+            throw reject(INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, SUBNET_FREE_ADDRESSES_NEEDED, subnet.id(),
+                    t.availableAddresses(subnet.id()), count);
         }
         return found;
     }
@@ -205,7 +211,8 @@ final class InterfaceRules {
         Lookup.ownerOrOperator(c.as, record.owner(), Sentence.of(WHAT_INTERFACE, record.id()));
         Lookup.notRequesterManaged(c.as, record, AS_DELETED);
         if (!t.attachmentsOf(record.id()).isEmpty()) {
-            throw reject(INVALID_PARAMETER_VALUE, INTERFACE_CURRENTLY_USE_ATTACHED, record.id(), ConfigOperations.attachedInstances(t, record));
+            throw reject(INVALID_PARAMETER_VALUE, INTERFACE_CURRENTLY_USE_ATTACHED, record.id(),
+                    ConfigOperations.attachedInstances(t, record));
         }
         c.next.removeInterface(record.id());
         c.emitAll(ConfigOperations.unnat(record));
@@ -229,10 +236,12 @@ final class InterfaceRules {
         InterfaceRecord record = Lookup.iface(t, r.iface());
         ResourceInstance instance = Lookup.instance(t, r.instance());
         if (!Lookup.mayAttach(c.as, record)) {
-            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_ATTACH_OWNER_ATTACHERS, c.as, record.id(), record.owner(), record.attachers());
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_ATTACH_OWNER_ATTACHERS, c.as, record.id(), record.owner(),
+                    record.attachers());
         }
         if (!Lookup.isOperator(c.as) && !c.as.equals(instance.owner())) {
-            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_ATTACH_INTERFACES_OWNED, c.as, instance.id(), instance.owner());
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_ATTACH_INTERFACES_OWNED, c.as, instance.id(),
+                    instance.owner());
         }
         Lookup.notRequesterManaged(c.as, record, AS_ATTACHED);
         if (instance.state() == InstanceState.TERMINATED) {
@@ -245,21 +254,25 @@ final class InterfaceRules {
                     : INTERFACE_ALREADY_ATTACHED_NOT_MULTI, record.id(), ConfigOperations.attachedInstances(t, record));
         }
         if (!record.zone().equals(instance.zone())) {
-            throw reject(INVALID_PARAMETER_COMBINATION, INTERFACE_ZONE_BUT_INSTANCE_ZONE, record.id(), record.zone(), instance.id(), instance.zone());
+            throw reject(INVALID_PARAMETER_COMBINATION, INTERFACE_ZONE_BUT_INSTANCE_ZONE, record.id(), record.zone(),
+                    instance.id(), instance.zone());
         }
         List<Attachment> onInstance = t.attachmentsOn(instance.id());
         InstanceType limits = instance.limits();
         if (onInstance.size() >= limits.maxInterfaces()) {
-            throw reject(ATTACHMENT_LIMIT_EXCEEDED, TYPE_ALLOWS_INTERFACES, instance.type(), limits.maxInterfaces(), instance.id(), onInstance.size());
+            throw reject(ATTACHMENT_LIMIT_EXCEEDED, TYPE_ALLOWS_INTERFACES, instance.type(), limits.maxInterfaces(),
+                    instance.id(), onInstance.size());
         }
         if (record.privateIps().size() > limits.maxIpsPerInterface()) {
-            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, TYPE_ALLOWS_ADDRESSES_PER_INTERFACE, instance.type(), limits.maxIpsPerInterface(), record.id(), record.privateIps().size());
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, TYPE_ALLOWS_ADDRESSES_PER_INTERFACE, instance.type(),
+                    limits.maxIpsPerInterface(), record.id(), record.privateIps().size());
         }
         int device;
         if (r.deviceIndex().isPresent()) {
             device = r.deviceIndex().getAsInt();
             if (device < 0 || device >= limits.maxInterfaces()) {
-                throw reject(INVALID_PARAMETER_VALUE, DEVICE_INDEX_OUT_OF_RANGE, device, (limits.maxInterfaces() - 1), instance.type());
+                throw reject(INVALID_PARAMETER_VALUE, DEVICE_INDEX_OUT_OF_RANGE, device, (limits.maxInterfaces() - 1),
+                        instance.type());
             }
             if (deviceTaken(onInstance, device)) {
                 throw reject(INVALID_PARAMETER_VALUE, DEVICE_INDEX_ALREADY_TAKEN, device, instance.id());
@@ -309,7 +322,8 @@ final class InterfaceRules {
         } else {
             ResourceInstance instance = Lookup.instance(t, r.instance().get());
             if (!Lookup.isOperator(c.as) && !c.as.equals(instance.owner())) {
-                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_DETACH_INTERFACES_OWNED, c.as, instance.id(), instance.owner());
+                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_DETACH_INTERFACES_OWNED, c.as, instance.id(),
+                        instance.owner());
             }
             t.attachmentsOn(instance.id()).stream().filter(a -> a.deviceIndex() != 0).forEach(targets::add);
         }
@@ -321,7 +335,8 @@ final class InterfaceRules {
             }
             Lookup.notRequesterManaged(c.as, record, AS_DETACHED);
             if (attachment.deviceIndex() == 0) {
-                throw reject(OPERATION_NOT_PERMITTED, INTERFACE_PRIMARY_DEVICE_INTERFACE_CANNOT_DETACHED, record.id(), instance.id());
+                throw reject(OPERATION_NOT_PERMITTED, INTERFACE_PRIMARY_DEVICE_INTERFACE_CANNOT_DETACHED, record.id(),
+                        instance.id());
             }
             if (propagation.attaching(attachment.id())) {
                 if (!r.force()) {
@@ -414,7 +429,8 @@ final class InterfaceRules {
     private static InterfaceRecord addressable(Change c, InterfaceId id) {
         InterfaceRecord record = Lookup.iface(c.before, id);
         if (!Lookup.maySetIps(c.as, record)) {
-            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_CHANGE_ADDRESSES_OWNER_IP_SETTERS, c.as, record.id(), record.owner(), record.ipSetters());
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_CHANGE_ADDRESSES_OWNER_IP_SETTERS, c.as, record.id(),
+                    record.owner(), record.ipSetters());
         }
         Lookup.notRequesterManaged(c.as, record, AS_CHANGED);
         return record;
@@ -453,7 +469,8 @@ final class InterfaceRules {
                                 : ADDRESS_USED_ALLOW_REASSIGNMENT, ip, other.id());
                     }
                     if (!Lookup.maySetIps(c.as, other)) {
-                        throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_TAKE_OWNER_REASSIGNMENT_NEEDS_RIGHT, c.as, ip, other.id(), other.owner());
+                        throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_TAKE_OWNER_REASSIGNMENT_NEEDS_RIGHT, c.as, ip,
+                                other.id(), other.owner());
                     }
                     if (other.primaryIp().equals(ip)) {
                         throw reject(INVALID_PARAMETER_VALUE, ADDRESS_PRIMARY_ADDRESS_CANNOT_MOVED, ip, other.id());
@@ -470,7 +487,8 @@ final class InterfaceRules {
         }
         int limit = addressLimit(t, record);
         if (record.privateIps().size() + added.size() > limit) {
-            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, MAY_HOLD_ADDRESSES, record.id(), limit, record.privateIps().size(), added.size());
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, MAY_HOLD_ADDRESSES, record.id(), limit,
+                    record.privateIps().size(), added.size());
         }
         if (added.isEmpty()) {
             return;
@@ -534,11 +552,13 @@ final class InterfaceRules {
         }
         if (holder.isPresent() && !holder.get().equals(record.id())) {
             if (!r.allowReassociation()) {
-                throw reject(RESOURCE_ALREADY_ASSOCIATED, PUBLIC_ADDRESS_ALREADY_ASSOCIATED, r.publicIp(), holder.get());
+                throw reject(RESOURCE_ALREADY_ASSOCIATED, PUBLIC_ADDRESS_ALREADY_ASSOCIATED, r.publicIp(),
+                        holder.get());
             }
             InterfaceRecord other = c.now().interfaces().get(holder.get());
             if (!Lookup.maySetIps(c.as, other)) {
-                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_TAKE_OWNER_REASSOCIATION_NEEDS_RIGHT, c.as, r.publicIp(), other.id(), other.owner());
+                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_TAKE_OWNER_REASSOCIATION_NEEDS_RIGHT, c.as, r.publicIp(),
+                        other.id(), other.owner());
             }
             InterfaceRecord.Builder shrunk = other.toBuilder();
             shrunk.publicIps = other.publicIps().stream().filter(p -> !p.publicIp().equals(r.publicIp())).toList();
@@ -563,7 +583,8 @@ final class InterfaceRules {
     static void disassociatePublicIp(Change c, DisassociatePublicIp r) {
         InterfaceRecord record = addressable(c, r.iface());
         PublicAddress pub = record.publicIps().stream().filter(p -> p.publicIp().equals(r.publicIp())).findFirst()
-                .orElseThrow(() -> reject(INVALID_PARAMETER_VALUE, PUBLIC_ADDRESS_NOT_ASSOCIATED, r.publicIp(), record.id()));
+                .orElseThrow(() -> reject(INVALID_PARAMETER_VALUE, PUBLIC_ADDRESS_NOT_ASSOCIATED, r.publicIp(),
+                        record.id()));
         InterfaceRecord.Builder shrunk = record.toBuilder();
         shrunk.publicIps = record.publicIps().stream().filter(p -> !p.equals(pub)).toList();
         c.next.putInterface(shrunk.build());

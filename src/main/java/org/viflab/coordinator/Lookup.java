@@ -140,7 +140,8 @@ final class Lookup {
     /** A requester-managed record belongs to a provider service: users cannot change it. */
     static void notRequesterManaged(PrincipalId as, InterfaceRecord record, Rejection action) {
         if (record.requesterManaged() && !isOperator(as)) {
-            throw reject(ErrorCode.OPERATION_NOT_PERMITTED, INTERFACE_MANAGED_PROVIDER_SERVICE_CANNOT, record.id(), Sentence.of(action), as);
+            throw reject(ErrorCode.OPERATION_NOT_PERMITTED, INTERFACE_MANAGED_PROVIDER_SERVICE_CANNOT, record.id(),
+                    Sentence.of(action), as);
         }
     }
 }

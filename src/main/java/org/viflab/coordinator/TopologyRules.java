@@ -106,7 +106,8 @@ final class TopologyRules {
                 .filter(g -> g.partition().equals(partition.id()) && !g.id().equals(partition.defaultGroup()))
                 .forEach(g -> users.add(Sentence.of(USER_SECURITY_GROUP, g.id())));
         if (!users.isEmpty()) {
-            throw reject(DEPENDENCY_VIOLATION, PARTITION_STILL_HAS, partition.id(), Sentence.join(LIST_SEPARATOR, users));
+            throw reject(DEPENDENCY_VIOLATION, PARTITION_STILL_HAS, partition.id(), Sentence.join(LIST_SEPARATOR,
+                    users));
         }
         SecurityGroup defaultGroup = t.securityGroups().get(partition.defaultGroup());
         c.next.removeSecurityGroup(partition.defaultGroup()).removePartition(partition.id());
@@ -170,10 +171,12 @@ final class TopologyRules {
         if (via.kind() == RouteTarget.Kind.INTERFACE) {
             var appliance = t.interfaces().get(via.appliance());
             if (appliance == null) {
-                throw reject(INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, INTERFACE_NAMED_ROUTE_DOES_NOT_EXIST, via.appliance(), to, subnet);
+                throw reject(INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, INTERFACE_NAMED_ROUTE_DOES_NOT_EXIST,
+                        via.appliance(), to, subnet);
             }
             if (!appliance.partition().equals(partition.id())) {
-                throw reject(INVALID_PARAMETER, INTERFACE_IN_OTHER_PARTITION, appliance.id(), appliance.partition(), partition.id());
+                throw reject(INVALID_PARAMETER, INTERFACE_IN_OTHER_PARTITION, appliance.id(), appliance.partition(),
+                        partition.id());
             }
         }
     }
@@ -184,7 +187,8 @@ final class TopologyRules {
         Lookup.partitionOwner(t, c.as, subnet.partition());
         var users = t.interfacesIn(subnet.id());
         if (!users.isEmpty()) {
-            throw reject(DEPENDENCY_VIOLATION, SUBNET_STILL_INTERFACES, subnet.id(), users.stream().map(u -> u.id().value()).limit(5).toList());
+            throw reject(DEPENDENCY_VIOLATION, SUBNET_STILL_INTERFACES, subnet.id(),
+                    users.stream().map(u -> u.id().value()).limit(5).toList());
         }
         c.next.removeSubnet(subnet.id());
         c.emit(new RouterOp(subnet.id(), subnet.partition(), RouterOp.Kind.DELETE, subnet.cidr(), null));
@@ -250,7 +254,8 @@ final class TopologyRules {
             if (rule.peer().isGroup() && !rule.peer().group().equals(self)) {
                 SecurityGroup peer = Lookup.group(t, rule.peer().group());
                 if (!peer.partition().equals(partition)) {
-                    throw reject(INVALID_PARAMETER, SECURITY_GROUP_IN_OTHER_PARTITION, peer.id(), peer.partition(), partition);
+                    throw reject(INVALID_PARAMETER, SECURITY_GROUP_IN_OTHER_PARTITION, peer.id(), peer.partition(),
+                            partition);
                 }
             }
         }
@@ -262,13 +267,15 @@ final class TopologyRules {
         Lookup.partitionOwner(t, c.as, group.partition());
         Partition partition = Lookup.partition(t, group.partition());
         if (partition.defaultGroup().equals(group.id())) {
-            throw reject(OPERATION_NOT_PERMITTED, SECURITY_GROUP_DEFAULT_GROUP_GOES_PARTITION, group.id(), partition.id());
+            throw reject(OPERATION_NOT_PERMITTED, SECURITY_GROUP_DEFAULT_GROUP_GOES_PARTITION, group.id(),
+                    partition.id());
         }
         List<Sentence> users = new ArrayList<>();
         t.interfaces().values().stream().filter(i -> i.securityGroups().contains(group.id()))
                 .forEach(i -> users.add(Sentence.of(USER_INTERFACE, i.id())));
         t.securityGroups().values().stream().filter(g -> !g.id().equals(group.id()))
-                .filter(g -> referencesGroup(g, group.id())).forEach(g -> users.add(Sentence.of(USER_RULES_OF, g.id())));
+                .filter(g -> referencesGroup(g, group.id())).forEach(g -> users.add(Sentence.of(USER_RULES_OF,
+                        g.id())));
         if (!users.isEmpty()) {
             throw reject(DEPENDENCY_VIOLATION, SECURITY_GROUP_STILL_USED, group.id(),
                     Sentence.join(LIST_SEPARATOR, users.subList(0, Math.min(5, users.size()))));

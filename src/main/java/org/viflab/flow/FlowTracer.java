@@ -168,23 +168,29 @@ public final class FlowTracer {
             InstanceId instance = flow.senderInstance();
             touch(FabricKey.iface(iface));
             if (instance == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_ATTACHED_NO_INSTANCE, iface));
-                return end(Disposition.DETACHED, iface.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING, iface));
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_ATTACHED_NO_INSTANCE,
+                        iface));
+                return end(Disposition.DETACHED, iface.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING,
+                        iface));
             }
             touch(FabricKey.instance(instance));
             PlatformId platform = fabric.runningPlatform(instance);
             if (platform == null) {
                 hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_RUNNING, instance));
-                return end(Disposition.NOT_RUNNING, instance.value(), Sentence.of(NOT_RUNNING_SO_CANNOT_SEND, instance));
+                return end(Disposition.NOT_RUNNING, instance.value(), Sentence.of(NOT_RUNNING_SO_CANNOT_SEND,
+                        instance));
             }
             touch(FabricKey.platform(platform));
             Hypervisor hypervisor = fabric.hypervisor(platform);
             Plug plug = hypervisor.plug(iface, instance);
             if (plug == null) {
-                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_PLUGGED_INTO, iface, instance, platform));
-                return end(Disposition.NOT_PLUGGED, iface.value(), Sentence.of(NOT_PLUGGED_INTO_YET_SO_CANNOT, iface, instance, platform, instance));
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_PLUGGED_INTO, iface,
+                        instance, platform));
+                return end(Disposition.NOT_PLUGGED, iface.value(), Sentence.of(NOT_PLUGGED_INTO_YET_SO_CANNOT, iface,
+                        instance, platform, instance));
             }
-            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED, Sentence.of(HOP_SENDS, packet(), iface, src()));
+            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED, Sentence.of(HOP_SENDS, packet(), iface,
+                    src()));
             return leave(hypervisor, plug);
         }
 
@@ -205,14 +211,19 @@ public final class FlowTracer {
             hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.ORIGINATED, Sentence.of(HOP_PREMISES_HOST_SENDS, packet()));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasVpn()) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_VPN_GATEWAY, partition));
-                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NO_VPN_GATEWAY_SO_PREMISES_HOST, partition));
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_VPN_GATEWAY,
+                        partition));
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NO_VPN_GATEWAY_SO_PREMISES_HOST,
+                        partition));
             }
             if (!table.cidr().contains(dst)) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_OUTSIDE, dst(), partition, table.cidr()));
-                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(VPN_GATEWAY_NO_ROUTE_WHICH_OUTSIDE, partition, dst(), table.cidr()));
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_OUTSIDE, dst(),
+                        partition, table.cidr()));
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(VPN_GATEWAY_NO_ROUTE_WHICH_OUTSIDE,
+                        partition, dst(), table.cidr()));
             }
-            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED, Sentence.of(HOP_ENTERS_THROUGH_VPN_GATEWAY, partition));
+            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED,
+                    Sentence.of(HOP_ENTERS_THROUGH_VPN_GATEWAY, partition));
             return local(partition);
         }
 
@@ -225,15 +236,19 @@ public final class FlowTracer {
             touch(FabricKey.partition(plug.partition()));
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC, plug.partition()));
-                return end(Disposition.NO_ROUTE, plug.partition().value(), Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC,
+                        plug.partition()));
+                return end(Disposition.NO_ROUTE, plug.partition().value(),
+                        Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             if (plug.sourceDestCheck()) {
                 touch(FabricKey.address(table.id(), src));
                 MappingEntry owner = table.mappingAt(src);
                 if (owner == null || !owner.iface().equals(iface)) {
-                    hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESS, src(), iface));
-                    return end(Disposition.SPOOF_BLOCKED, iface.value(), Sentence.of(SOURCE_DESTINATION_CHECK_NOT_ADDRESSES_SO, iface, src()));
+                    hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED,
+                            Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESS, src(), iface));
+                    return end(Disposition.SPOOF_BLOCKED, iface.value(),
+                            Sentence.of(SOURCE_DESTINATION_CHECK_NOT_ADDRESSES_SO, iface, src()));
                 }
             }
             Trace denied = filter(hypervisor, plug, table, false);
@@ -243,10 +258,13 @@ public final class FlowTracer {
             touch(FabricKey.platform(hypervisor.id()));
             NicState nic = hypervisor.nic(plug.nic());
             if (nic == null || !nic.up()) {
-                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(), hypervisor.id()));
-                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_SEND, plug.nic(), hypervisor.id(), iface));
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(),
+                        hypervisor.id()));
+                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_SEND, plug.nic(),
+                        hypervisor.id(), iface));
             }
-            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED, Sentence.of(HOP_LEAVES_OVER, iface, hypervisor.id(), nic.id(), nic.macText()));
+            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED, Sentence.of(HOP_LEAVES_OVER, iface,
+                    hypervisor.id(), nic.id(), nic.macText()));
             passed(crossing);
             return route(plug.subnet());
         }
@@ -255,19 +273,23 @@ public final class FlowTracer {
 
         private Trace route(SubnetId subnet) {
             if (++routerPasses > HOP_LIMIT) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_HOP_LIMIT_REACHED, HOP_LIMIT));
-                return end(Disposition.LOOP, subnet.value(), Sentence.of(PACKET_PASSED_ROUTERS_WITHOUT_ARRIVING_LAST, HOP_LIMIT, subnet));
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_HOP_LIMIT_REACHED,
+                        HOP_LIMIT));
+                return end(Disposition.LOOP, subnet.value(), Sentence.of(PACKET_PASSED_ROUTERS_WITHOUT_ARRIVING_LAST,
+                        HOP_LIMIT, subnet));
             }
             touch(FabricKey.router(subnet));
             Router router = fabric.router(subnet);
             if (router == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_NO_ROUTER, subnet));
-                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SUBNET_NO_ROUTER_SO_CANNOT_REACHED, subnet, dst()));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SUBNET_NO_ROUTER_SO_CANNOT_REACHED,
+                        subnet, dst()));
             }
             Route route = router.lookup(dst);
             if (route == null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_NO_ROUTE_MATCHES, dst()));
-                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(NO_ROUTE_SO_PACKET_DROPPED, subnet, dst()));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(NO_ROUTE_SO_PACKET_DROPPED, subnet,
+                        dst()));
             }
             PartitionId partition = router.partition();
             routeText = router.text(route);
@@ -284,7 +306,8 @@ public final class FlowTracer {
                 }
                 case BLACKHOLE -> {
                     hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE, routeText));
-                    return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTE_BLACKHOLE_DROPS_TRAFFIC, subnet, route.to(), dst()));
+                    return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTE_BLACKHOLE_DROPS_TRAFFIC,
+                            subnet, route.to(), dst()));
                 }
                 case INTERFACE -> {
                     hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
@@ -302,24 +325,30 @@ public final class FlowTracer {
             MappingEntry entry = table == null ? null : table.mappingAt(dst);
             if (entry == null) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_RECORD_OWNS, dst()));
-                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_OWNS_SO_NOTHING, partition, dst()));
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_OWNS_SO_NOTHING, partition,
+                        dst()));
             }
             InterfaceId target = entry.iface();
             touch(FabricKey.iface(target));
             if (entry.detached()) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(HOP_BELONGS_ATTACHED_NO_INSTANCE, dst(), target));
-                return end(Disposition.DETACHED, target.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING_2, target, dst()));
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED,
+                        Sentence.of(HOP_BELONGS_ATTACHED_NO_INSTANCE, dst(), target));
+                return end(Disposition.DETACHED, target.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING_2,
+                        target, dst()));
             }
             Choice choice = choose(target, entry.instances());
             if (choice.plug == null) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(choice.running
                         ? HOP_BELONGS_NOT_PLUGGED : HOP_BELONGS_NOT_RUNNING, dst(), target, choice.instance));
                 if (!choice.running) {
-                    return end(Disposition.NOT_RUNNING, choice.instance.value(), Sentence.of(ATTACHED_WHICH_NOT_RUNNING_SO_NOTHING, target, choice.instance, dst()));
+                    return end(Disposition.NOT_RUNNING, choice.instance.value(),
+                            Sentence.of(ATTACHED_WHICH_NOT_RUNNING_SO_NOTHING, target, choice.instance, dst()));
                 }
-                return end(Disposition.NOT_PLUGGED, target.value(), Sentence.of(ATTACHED_BUT_HYPERVISOR_NOT_PLUGGED_YET, target, choice.instance, dst()));
+                return end(Disposition.NOT_PLUGGED, target.value(),
+                        Sentence.of(ATTACHED_BUT_HYPERVISOR_NOT_PLUGGED_YET, target, choice.instance, dst()));
             }
-            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, Sentence.of(HOP_BELONGS, dst(), target, choice.instance, choice.hypervisor.id(), choice.note(entry.instances())));
+            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, Sentence.of(HOP_BELONGS, dst(), target,
+                    choice.instance, choice.hypervisor.id(), choice.note(entry.instances())));
             landing = entry.instances();
             return arrive(choice.hypervisor, choice.plug);
         }
@@ -401,8 +430,10 @@ public final class FlowTracer {
             touch(FabricKey.partition(partition));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE_BUT_NO_INTERNET_GATEWAY, routeText, partition));
-                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_INTERNET_BUT_NO_INTERNET_GATEWAY, subnet, route.to(), partition));
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
+                        Sentence.of(HOP_ROUTE_BUT_NO_INTERNET_GATEWAY, routeText, partition));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_INTERNET_BUT_NO_INTERNET_GATEWAY,
+                        subnet, route.to(), partition));
             }
             hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
             touch(FabricKey.address(partition, src));
@@ -411,18 +442,21 @@ public final class FlowTracer {
                 MappingEntry owner = table.mappingAt(src);
                 String who = owner != null ? owner.iface().value() : src();
                 hop(ComponentKind.NAT, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_PUBLIC_ADDRESS, src()));
-                return end(Disposition.NO_ROUTE, who, Sentence.of(NO_PUBLIC_ADDRESS_SO_CANNOT_REACH, who, src(), dst()));
+                return end(Disposition.NO_ROUTE, who, Sentence.of(NO_PUBLIC_ADDRESS_SO_CANNOT_REACH, who, src(),
+                        dst()));
             }
             Ipv4Address privateIp = src;
             setSrc(publicIp);
             hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_SOURCE, privateIp, publicIp));
-            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED, Sentence.of(HOP_LEAVES_INTERNET, partition));
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED, Sentence.of(HOP_LEAVES_INTERNET,
+                    partition));
             touch(FabricKey.publicAddress(dst));
             PartitionId other = fabric.publicAddressPartition(dst);
             if (other == null) {
                 hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, Sentence.of(HOP_OUTSIDE_PROVIDER_NETWORK, dst()));
                 exit = Trace.Exit.INTERNET;
-                return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_INTERNET_GATEWAY_EXITS, partition, publicIp, dst()));
+                return end(Disposition.EXITED, partition.value(),
+                        Sentence.of(PACKET_LEAVES_THROUGH_INTERNET_GATEWAY_EXITS, partition, publicIp, dst()));
             }
             hop(ComponentKind.INTERNET, "internet", Action.FORWARDED, Sentence.of(HOP_PUBLIC_ADDRESS_PACKET_COMES_BACK, dst(), other));
             return enterThroughInternetGateway(other);
@@ -432,18 +466,23 @@ public final class FlowTracer {
             touch(FabricKey.partition(partition));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
-                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_INTERNET_GATEWAY, partition));
-                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(BELONGS_WHICH_NO_INTERNET_GATEWAY_SO, dst(), partition));
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED,
+                        Sentence.of(HOP_NO_INTERNET_GATEWAY, partition));
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(BELONGS_WHICH_NO_INTERNET_GATEWAY_SO,
+                        dst(), partition));
             }
             Ipv4Address privateIp = table.privateFor(dst);
             if (privateIp == null) {
-                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_NAT_ENTRY, dst()));
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_NAT_ENTRY,
+                        dst()));
                 return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
-            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED, Sentence.of(HOP_ENTERS_THROUGH_INTERNET_GATEWAY, partition));
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED,
+                    Sentence.of(HOP_ENTERS_THROUGH_INTERNET_GATEWAY, partition));
             Ipv4Address publicIp = dst;
             setDst(privateIp);
-            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_DESTINATION, publicIp, privateIp));
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_DESTINATION, publicIp,
+                    privateIp));
             return local(partition);
         }
 
@@ -452,18 +491,24 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             Ipv4Prefix onPremises = table == null ? null : table.vpnOnPremisesOrNull();
             if (onPremises == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE_BUT_NO_VPN_GATEWAY, routeText, partition));
-                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_VPN_BUT_NO_VPN_GATEWAY, subnet, route.to(), partition));
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE_BUT_NO_VPN_GATEWAY,
+                        routeText, partition));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_VPN_BUT_NO_VPN_GATEWAY, subnet,
+                        route.to(), partition));
             }
             hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
             if (!onPremises.contains(dst)) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NOT_PREMISES_NETWORK, dst(), onPremises));
-                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NOT_PREMISES_NETWORK_BEHIND_VPN_GATEWAY, dst(), onPremises, partition));
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
+                        Sentence.of(HOP_NOT_PREMISES_NETWORK, dst(), onPremises));
+                return end(Disposition.NO_ROUTE, partition.value(),
+                        Sentence.of(NOT_PREMISES_NETWORK_BEHIND_VPN_GATEWAY, dst(), onPremises, partition));
             }
-            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED, Sentence.of(HOP_LEAVES_PREMISES_NETWORK, partition, onPremises));
+            hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED,
+                    Sentence.of(HOP_LEAVES_PREMISES_NETWORK, partition, onPremises));
             hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, Sentence.of(HOP_PREMISES, dst()));
             exit = Trace.Exit.VPN;
-            return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_VPN_GATEWAY_PREMISES, partition, dst()));
+            return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_VPN_GATEWAY_PREMISES,
+                    partition, dst()));
         }
 
         // ---------------------------------------------------------------- appliances
@@ -480,13 +525,15 @@ public final class FlowTracer {
             } else {
                 choice = choose(appliance, entry.instances());
                 if (choice.plug == null) {
-                    missing = Sentence.of(choice.running ? ROUTE_TARGET_NOT_PLUGGED : ROUTE_TARGET_NOT_RUNNING, appliance,
+                    missing = Sentence.of(choice.running ? ROUTE_TARGET_NOT_PLUGGED : ROUTE_TARGET_NOT_RUNNING,
+                            appliance,
                             choice.instance);
                 }
             }
             if (missing != null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing);
-                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SO_NO_WORKING_ROUTE, missing, subnet, dst()));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SO_NO_WORKING_ROUTE, missing, subnet,
+                        dst()));
             }
             Hypervisor hypervisor = choice.hypervisor;
             Plug in = choice.plug;
@@ -506,8 +553,10 @@ public final class FlowTracer {
                 return deliver(hypervisor, in);
             }
             if (in.sourceDestCheck()) {
-                hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED, Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESSED, dst(), appliance));
-                return end(Disposition.SPOOF_BLOCKED, appliance.value(), Sentence.of(SOURCE_DESTINATION_CHECK_SO_DROPS_PACKET, appliance, instance, dst()));
+                hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED,
+                        Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESSED, dst(), appliance));
+                return end(Disposition.SPOOF_BLOCKED, appliance.value(),
+                        Sentence.of(SOURCE_DESTINATION_CHECK_SO_DROPS_PACKET, appliance, instance, dst()));
             }
             passed(crossing);
             // Out of the interface whose subnet holds the destination, else device 0 (the lowest index).
@@ -553,15 +602,20 @@ public final class FlowTracer {
             touch(FabricKey.platform(hypervisor.id()));
             NicState nic = hypervisor.nic(plug.nic());
             if (nic == null || !nic.up()) {
-                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(), hypervisor.id()));
-                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_RECEIVE_PACKET, plug.nic(), hypervisor.id(), iface));
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(),
+                        hypervisor.id()));
+                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_RECEIVE_PACKET,
+                        plug.nic(), hypervisor.id(), iface));
             }
-            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED, Sentence.of(HOP_RECEIVES_OVER, hypervisor.id(), nic.id(), nic.macText(), iface));
+            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED, Sentence.of(HOP_RECEIVES_OVER, hypervisor.id(),
+                    nic.id(), nic.macText(), iface));
             touch(FabricKey.partition(plug.partition()));
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC, plug.partition()));
-                return end(Disposition.NO_ROUTE, plug.partition().value(), Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC,
+                        plug.partition()));
+                return end(Disposition.NO_ROUTE, plug.partition().value(),
+                        Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             return filter(hypervisor, plug, table, true);
         }
@@ -570,8 +624,10 @@ public final class FlowTracer {
             NicState nic = hypervisor.nic(plug.nic());
             deliveredTo = plug.instance();
             deliveredInterface = plug.iface();
-            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED, Sentence.of(HOP_RECEIVES, plug.instance(), plug.iface(), dst()));
-            return end(Disposition.DELIVERED, plug.iface().value(), Sentence.of(RECEIVES_PACKET, plug.instance(), dst(), plug.iface(), hypervisor.id(), nic.id(), nic.macText()));
+            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED, Sentence.of(HOP_RECEIVES,
+                    plug.instance(), plug.iface(), dst()));
+            return end(Disposition.DELIVERED, plug.iface().value(), Sentence.of(RECEIVES_PACKET, plug.instance(),
+                    dst(), plug.iface(), hypervisor.id(), nic.id(), nic.macText()));
         }
 
         // ---------------------------------------------------------------- security groups
@@ -585,12 +641,14 @@ public final class FlowTracer {
             Disposition denial = ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT;
             List<SecurityGroupId> groups = hypervisor.loadedGroups(iface);
             if (groups == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED, Sentence.of(HOP_NO_SECURITY_GROUPS_LOADED_YET, iface, hypervisor.id()));
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED,
+                        Sentence.of(HOP_NO_SECURITY_GROUPS_LOADED_YET, iface, hypervisor.id()));
                 return end(denial, iface.value(), Sentence.of(ingress ? GROUPS_NOT_LOADED_ACCEPTS_NOTHING
                         : GROUPS_NOT_LOADED_SENDS_NOTHING, iface, hypervisor.id()));
             }
             if (groups.isEmpty()) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED, Sentence.of(HOP_NO_SECURITY_GROUPS_NO_FILTERING, iface));
+                hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED,
+                        Sentence.of(HOP_NO_SECURITY_GROUPS_NO_FILTERING, iface));
                 return null;
             }
             Ipv4Address peer = ingress ? src : dst;
@@ -644,7 +702,8 @@ public final class FlowTracer {
                 List<Rule> list = rules.rules(ingress);
                 if (list.isEmpty()) {
                     why.add(Sentence.of(ingress ? HOP_GROUP_NO_INGRESS_RULES : HOP_GROUP_NO_EGRESS_RULES, group));
-                    groupRules.add(Sentence.of(ingress ? GROUP_HAS_NO_INGRESS_RULES : GROUP_HAS_NO_EGRESS_RULES, group));
+                    groupRules.add(Sentence.of(ingress ? GROUP_HAS_NO_INGRESS_RULES : GROUP_HAS_NO_EGRESS_RULES,
+                            group));
                     continue;
                 }
                 anyRule = true;
@@ -661,12 +720,15 @@ public final class FlowTracer {
             deniedBy = first;
             Sentence packet = packetShort();
             hop(ComponentKind.SECURITY_GROUP, first.value(), Action.DENIED, Sentence.of(ingress
-                    ? HOP_NO_INGRESS_RULE_ADMITS : HOP_NO_EGRESS_RULE_ADMITS, packet, peer, Sentence.join(RULES_SEPARATOR, why)));
+                    ? HOP_NO_INGRESS_RULE_ADMITS : HOP_NO_EGRESS_RULE_ADMITS, packet, peer,
+                            Sentence.join(RULES_SEPARATOR, why)));
             String groupNames = groups.size() == 1 ? first.value() : groups.toString();
-            Sentence sentence = Sentence.of(ingress ? NO_INGRESS_RULE_ADMITS : NO_EGRESS_RULE_ADMITS, iface, packet, peer,
+            Sentence sentence = Sentence.of(ingress ? NO_INGRESS_RULE_ADMITS : NO_EGRESS_RULE_ADMITS, iface, packet,
+                    peer,
                     groupNames, Sentence.join(RULES_SEPARATOR, groupRules));
             if (!anyRule && groups.size() == 1) {
-                sentence = Sentence.of(ingress ? NOT_ACCEPTED_NO_INGRESS_RULES : NOT_SENT_NO_EGRESS_RULES, iface, packet,
+                sentence = Sentence.of(ingress ? NOT_ACCEPTED_NO_INGRESS_RULES : NOT_SENT_NO_EGRESS_RULES, iface,
+                        packet,
                         peer, first);
             }
             return end(ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT, first.value(), sentence);
@@ -720,7 +782,8 @@ public final class FlowTracer {
         }
 
         private Sentence packetShort() {
-            return protocol.hasPorts() ? Sentence.of(PROTOCOL_PORT, protocol, port) : Sentence.verbatim(protocol.toString());
+            return protocol.hasPorts() ? Sentence.of(PROTOCOL_PORT, protocol,
+                    port) : Sentence.verbatim(protocol.toString());
         }
 
         private void hop(ComponentKind kind, String id, Action action, Sentence detail) {

@@ -126,7 +126,8 @@ public final class MainViewModel {
     }
 
     private void heard(SessionEvent event) {
-        event.rejection().ifPresent(r -> notifier.rejected(texts.errorTitle(r.code().code()), r.message(texts.locale())));
+        event.rejection().ifPresent(r -> notifier.rejected(texts.errorTitle(r.code().code()),
+                r.message(texts.locale())));
         if (event.type() == SessionEvent.Type.OPENED) {
             canvas.selectedProperty().set(null);
             trace.clear();
