@@ -262,8 +262,9 @@ public final class MainViewModel {
                 fx(() -> {
                     loading.set(false);
                     message.set("");
-                    if (e instanceof Repository.StoreException) {
-                        notifier.failed(texts.get("error.open", location), e.getMessage() + " " + texts.get("error.open.kept"));
+                    if (e instanceof Repository.StoreException refused) {
+                        notifier.failed(texts.get("error.open", location),
+                                refused.sentence().in(texts.locale()) + " " + texts.get("error.open.kept"));
                     } else {
                         notifier.unexpected(texts.get("error.open", location), e);
                     }

@@ -2,6 +2,10 @@ package org.viflab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -9,6 +13,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -18,10 +23,14 @@ import org.viflab.ui.flows.HopRow;
 
 /**
  * With the UI in Japanese, the sentences said below it are Japanese too: why the coordinator
- * rejected a drop, and why a watched flow ends as it does. The lab itself keeps them in English.
+ * rejected a drop, why a watched flow ends as it does, why a lab file was refused. The lab itself
+ * keeps them in English.
  */
 @ExtendWith(ApplicationExtension.class)
 class JapaneseSentencesTest {
+
+    @TempDir
+    Path dir;
 
     private MainWindowFixture window;
 
@@ -74,5 +83,20 @@ class JapaneseSentencesTest {
         HopRow last = hops.getItems().get(hops.getItems().size() - 1);
         assertThat(last.component()).startsWith("マッピング ");
         assertThat(last.detail()).endsWith(" はどのインスタンスにもアタッチされていない");
+    }
+
+    @Test
+    void aLabFileThatIsNotALabIsRefusedInJapanese(FxRobot robot) throws IOException {
+        Path data = dir.resolve("photos.mv.db");
+        Files.write(data, "these are holiday photos, not a lab".repeat(200).getBytes(StandardCharsets.UTF_8));
+        speakJapanese(robot);
+
+        robot.interact(() -> window.vm.openLab(data.toString(), () -> { }));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.notifier.failed).singleElement().asString()
+                .startsWith("ラボ " + data + " を開けません | ラボファイル " + data + " は VIF Lab のラボではありません。")
+                .endsWith("ファイルは変更されていません。 開いていたラボはそのまま開いています。");
+        assertThat(window.notifier.failures).isEmpty();
     }
 }
