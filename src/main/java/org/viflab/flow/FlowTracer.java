@@ -133,8 +133,8 @@ public final class FlowTracer {
             if (dst == null) {
                 String who = flow.origin() == ResolvedFlow.Origin.INTERNET ? "internet" : originId();
                 setDst(src); // a header needs a destination; the hop says there is none
-                hop(originKind(), who, Action.DROPPED, Sentence.verbatim(flow.unresolved()));
-                return end(Disposition.NO_ROUTE, flow.flow().to().toString(), Sentence.verbatim(flow.unresolved()));
+                hop(originKind(), who, Action.DROPPED, flow.unresolved());
+                return end(Disposition.NO_ROUTE, flow.flow().to().toString(), flow.unresolved());
             }
             return switch (flow.origin()) {
                 case INSTANCE, INTERFACE -> fromInterface();
