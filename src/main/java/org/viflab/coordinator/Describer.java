@@ -109,10 +109,10 @@ final class Describer {
         return switch (r.kind()) {
             case INTERFACES -> answer(t, r, t.interfaces(), InterfaceId::interfaceId, interfaceFilters(fields),
                     ErrorCode.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, INTERFACE_DOES_NOT_EXIST, fields::of,
-                            r2 -> r2.tags());
+                    r2 -> r2.tags());
             case INSTANCES -> answer(t, r, t.instances(), InstanceId::instanceId, INSTANCE_FILTERS,
                     ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, INSTANCE_DOES_NOT_EXIST, fields::of,
-                            ResourceInstance::tags);
+                    ResourceInstance::tags);
             case SUBNETS -> answer(t, r, t.subnets(), SubnetId::subnetId, SUBNET_FILTERS,
                     ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, SUBNET_DOES_NOT_EXIST, fields::of, s -> Map.of());
             case PARTITIONS -> answer(t, r, t.partitions(), PartitionId::partitionId, PARTITION_FILTERS,
@@ -145,7 +145,7 @@ final class Describer {
 
     private static <I, T> DescribeAnswer answer(Topology t, Describe r, Map<I, T> objects, Function<String, I> id,
                                                 Map<String, Extractor<T>> known, ErrorCode notFound,
-                                                        Rejection notFoundSentence,
+                                                Rejection notFoundSentence,
                                                 Function<T, Map<String, Object>> fields,
                                                 Function<T, Map<String, String>> tags) {
         List<Extractor<T>> extractors = new ArrayList<>();
