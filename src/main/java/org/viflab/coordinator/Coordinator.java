@@ -42,6 +42,7 @@ import org.viflab.coordinator.Request.Start;
 import org.viflab.coordinator.Request.Stop;
 import org.viflab.coordinator.Request.Terminate;
 import org.viflab.coordinator.Request.UnassignIps;
+import org.viflab.model.Sentence;
 import org.viflab.model.Topology;
 
 /**
@@ -178,15 +179,15 @@ public final class Coordinator {
                     throw new IllegalArgumentException("a batch holds plain changes, not " + s.request().describe());
                 }
                 if (!current.principals().contains(s.as())) {
-                    outcomes.add(new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, "The principal '" + s.as()
-                            + "' does not exist."));
+                    outcomes.add(new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION,
+                            Sentence.of(Rejection.PRINCIPAL_DOES_NOT_EXIST, s.as())));
                     return outcomes;
                 }
                 Change change = new Change(current, s.as());
                 try {
                     dispatch(change, s.request());
                 } catch (Violation v) {
-                    outcomes.add(new Rejected(s, v.code(), v.getMessage()));
+                    outcomes.add(new Rejected(s, v.code(), v.sentence()));
                     return outcomes;
                 }
                 if (!change.next.touched().isEmpty()) {
@@ -224,7 +225,8 @@ public final class Coordinator {
     private Outcome decide(Submission s) {
         Topology before = snapshot;
         if (!before.principals().contains(s.as())) {
-            return new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, "The principal '" + s.as() + "' does not exist.");
+            return new Rejected(s, ErrorCode.UNAUTHORIZED_OPERATION, Sentence.of(Rejection.PRINCIPAL_DOES_NOT_EXIST,
+                    s.as()));
         }
         if (s.clientToken().isPresent()) {
             Optional<Outcome> replay = replay(s);
@@ -236,11 +238,10 @@ public final class Coordinator {
         try {
             dispatch(change, s.request());
         } catch (Violation v) {
-            return new Rejected(s, v.code(), v.getMessage());
+            return new Rejected(s, v.code(), v.sentence());
         }
         if (s.dryRun()) {
-            return new Rejected(s, ErrorCode.DRY_RUN_OPERATION,
-                    "The request would have succeeded, but it was a dry run: nothing changed.");
+            return new Rejected(s, ErrorCode.DRY_RUN_OPERATION, Sentence.of(Rejection.DRY_RUN));
         }
         Accepted accepted;
         if (change.next.touched().isEmpty()) {
@@ -285,8 +286,8 @@ public final class Coordinator {
     }
 
     private static Rejected mismatch(Submission s, String token) {
-        return new Rejected(s, ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH, "The client token '" + token
-                + "' was used before with a different request.");
+        return new Rejected(s, ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
+                Sentence.of(Rejection.CLIENT_TOKEN_USED_BEFORE, token));
     }
 
     private static Accepted accepted(Submission s, Change c, long version) {

@@ -2,6 +2,7 @@ package org.viflab.coordinator;
 
 import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_VALUE;
 import static org.viflab.coordinator.Lookup.reject;
+import static org.viflab.coordinator.Rejection.*;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -107,19 +108,21 @@ final class Describer {
         FieldView fields = new FieldView(t, propagation);
         return switch (r.kind()) {
             case INTERFACES -> answer(t, r, t.interfaces(), InterfaceId::interfaceId, interfaceFilters(fields),
-                    ErrorCode.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, "interface", fields::of, r2 -> r2.tags());
+                    ErrorCode.INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, INTERFACE_DOES_NOT_EXIST, fields::of,
+                    r2 -> r2.tags());
             case INSTANCES -> answer(t, r, t.instances(), InstanceId::instanceId, INSTANCE_FILTERS,
-                    ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, "instance", fields::of, ResourceInstance::tags);
+                    ErrorCode.INVALID_INSTANCE_ID_NOT_FOUND, INSTANCE_DOES_NOT_EXIST, fields::of,
+                    ResourceInstance::tags);
             case SUBNETS -> answer(t, r, t.subnets(), SubnetId::subnetId, SUBNET_FILTERS,
-                    ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, "subnet", fields::of, s -> Map.of());
+                    ErrorCode.INVALID_SUBNET_ID_NOT_FOUND, SUBNET_DOES_NOT_EXIST, fields::of, s -> Map.of());
             case PARTITIONS -> answer(t, r, t.partitions(), PartitionId::partitionId, PARTITION_FILTERS,
-                    ErrorCode.INVALID_VPC_ID_NOT_FOUND, "partition", fields::of, p -> Map.of());
+                    ErrorCode.INVALID_VPC_ID_NOT_FOUND, PARTITION_DOES_NOT_EXIST, fields::of, p -> Map.of());
             case SECURITY_GROUPS -> answer(t, r, t.securityGroups(), SecurityGroupId::securityGroupId, GROUP_FILTERS,
-                    ErrorCode.INVALID_GROUP_NOT_FOUND, "security group", fields::of, g -> Map.of());
+                    ErrorCode.INVALID_GROUP_NOT_FOUND, SECURITY_GROUP_DOES_NOT_EXIST, fields::of, g -> Map.of());
             case PLATFORMS -> answer(t, r, t.platforms(), PlatformId::platformId, PLATFORM_FILTERS,
-                    ErrorCode.INVALID_PLATFORM_ID_NOT_FOUND, "platform", fields::of, p -> Map.of());
+                    ErrorCode.INVALID_PLATFORM_ID_NOT_FOUND, PLATFORM_DOES_NOT_EXIST, fields::of, p -> Map.of());
             case ATTACHMENTS -> answer(t, r, t.attachments(), AttachmentId::attachmentId, attachmentFilters(fields),
-                    ErrorCode.INVALID_ATTACHMENT_ID_NOT_FOUND, "attachment", fields::of, a -> Map.of());
+                    ErrorCode.INVALID_ATTACHMENT_ID_NOT_FOUND, ATTACHMENT_DOES_NOT_EXIST, fields::of, a -> Map.of());
         };
     }
 
@@ -141,7 +144,8 @@ final class Describer {
     }
 
     private static <I, T> DescribeAnswer answer(Topology t, Describe r, Map<I, T> objects, Function<String, I> id,
-                                                Map<String, Extractor<T>> known, ErrorCode notFound, String noun,
+                                                Map<String, Extractor<T>> known, ErrorCode notFound,
+                                                Rejection notFoundSentence,
                                                 Function<T, Map<String, Object>> fields,
                                                 Function<T, Map<String, String>> tags) {
         List<Extractor<T>> extractors = new ArrayList<>();
@@ -158,9 +162,8 @@ final class Describer {
                 };
             }
             if (extractor == null) {
-                throw reject(INVALID_PARAMETER_VALUE, "The filter '" + name + "' is not valid for " + r.kind()
-                        + "; valid filters: " + String.join(", ", known.keySet())
-                        + (r.kind() == Kind.INTERFACES || r.kind() == Kind.INSTANCES ? ", tag:<key>" : "") + ".");
+                throw reject(INVALID_PARAMETER_VALUE, FILTER_NOT_VALID, name, r.kind(), String.join(", ", known.keySet())
+                        + (r.kind() == Kind.INTERFACES || r.kind() == Kind.INSTANCES ? ", tag:<key>" : ""));
             }
             extractors.add(extractor);
             wanted.add(new HashSet<>(filter.getValue()));
@@ -175,11 +178,11 @@ final class Describer {
                 try {
                     key = id.apply(text);
                 } catch (IllegalArgumentException e) {
-                    throw reject(notFound, "The " + noun + " '" + text + "' does not exist.");
+                    throw reject(notFound, notFoundSentence, text);
                 }
                 T found = objects.get(key);
                 if (found == null) {
-                    throw reject(notFound, "The " + noun + " '" + text + "' does not exist.");
+                    throw reject(notFound, notFoundSentence, text);
                 }
                 if (named.add(key)) {
                     candidates.add(found);

@@ -6,6 +6,7 @@ import static org.viflab.coordinator.ErrorCode.INSUFFICIENT_INSTANCE_CAPACITY;
 import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_COMBINATION;
 import static org.viflab.coordinator.ErrorCode.INVALID_PARAMETER_VALUE;
 import static org.viflab.coordinator.Lookup.reject;
+import static org.viflab.coordinator.Rejection.*;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.viflab.model.InterfaceRecord;
 import org.viflab.model.PlatformId;
 import org.viflab.model.PrincipalId;
 import org.viflab.model.ResourceInstance;
+import org.viflab.model.Sentence;
 import org.viflab.model.ServicePlatform;
 import org.viflab.model.Topology;
 
@@ -40,15 +42,15 @@ final class InstanceRules {
         Topology t = c.before;
         PrincipalId owner = r.owner().orElse(c.as);
         Lookup.knownPrincipal(t, owner);
-        Lookup.ownerOrOperator(c.as, owner, "instances of " + owner);
+        Lookup.ownerOrOperator(c.as, owner, Sentence.of(WHAT_INSTANCES_OF, owner));
         if (r.zone().isBlank()) {
-            throw reject(INVALID_PARAMETER_VALUE, "An instance needs a zone.");
+            throw reject(INVALID_PARAMETER_VALUE, INSTANCE_NEEDS_ZONE);
         }
         if (r.type().isBlank()) {
-            throw reject(INVALID_PARAMETER_VALUE, "An instance needs a type.");
+            throw reject(INVALID_PARAMETER_VALUE, INSTANCE_NEEDS_TYPE);
         }
         if (r.state() == InstanceState.TERMINATED) {
-            throw reject(INVALID_PARAMETER_VALUE, "An instance cannot be launched terminated.");
+            throw reject(INVALID_PARAMETER_VALUE, INSTANCE_CANNOT_LAUNCHED_TERMINATED);
         }
         if (InstanceType.known(r.type()).isEmpty()) {
             c.warnings.add("Instance type '" + r.type() + "' is not in the built-in table; it gets sim.large's limits ("
@@ -57,16 +59,16 @@ final class InstanceRules {
         }
         InstanceType limits = InstanceType.limitsOf(r.type());
         if (r.interfaces().isEmpty()) {
-            throw reject(INVALID_PARAMETER_VALUE, "An instance is launched with at least one interface (device 0).");
+            throw reject(INVALID_PARAMETER_VALUE, INSTANCE_LAUNCHED_LEAST_INTERFACE_DEVICE);
         }
         if (r.interfaces().size() > limits.maxInterfaces()) {
-            throw reject(ATTACHMENT_LIMIT_EXCEEDED, r.type() + " allows " + limits.maxInterfaces()
-                    + " interfaces; the launch asks for " + r.interfaces().size() + ".");
+            throw reject(ATTACHMENT_LIMIT_EXCEEDED, TYPE_ALLOWS_INTERFACES_LAUNCH_ASKS, r.type(),
+                    limits.maxInterfaces(), r.interfaces().size());
         }
         InstanceId id = r.id().orElseGet(() -> InstanceId.instanceId(
                 c.generateId("vm", s -> t.instances().containsKey(InstanceId.instanceId(s)))));
         if (t.instances().containsKey(id)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The instance '" + id + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, INSTANCE_ALREADY_EXISTS, id);
         }
         Optional<PlatformId> platform = Optional.empty();
         if (r.platform().isPresent()) {
@@ -81,13 +83,12 @@ final class InstanceRules {
             InterfaceSpec spec = r.interfaces().get(device);
             InterfaceRecord record = InterfaceRules.newRecord(c, spec, owner);
             if (!record.zone().equals(r.zone())) {
-                throw reject(INVALID_PARAMETER_COMBINATION, "The subnet " + record.subnet() + " is in zone "
-                        + record.zone() + " but the instance is in " + r.zone() + ".");
+                throw reject(INVALID_PARAMETER_COMBINATION, SUBNET_ZONE_BUT_INSTANCE, record.subnet(), record.zone(),
+                        r.zone());
             }
             if (record.privateIps().size() > limits.maxIpsPerInterface()) {
-                throw reject(ErrorCode.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, r.type() + " allows "
-                        + limits.maxIpsPerInterface() + " addresses per interface; " + record.id() + " has "
-                        + record.privateIps().size() + ".");
+                throw reject(ErrorCode.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, TYPE_ALLOWS_ADDRESSES_PER_INTERFACE,
+                        r.type(), limits.maxIpsPerInterface(), record.id(), record.privateIps().size());
             }
             Topology now = c.now();
             AttachmentId attachmentId = AttachmentId.attachmentId(
@@ -113,13 +114,12 @@ final class InstanceRules {
     private static ServicePlatform checkPlatform(Topology t, PlatformId platformId, String zone, InstanceId instance) {
         ServicePlatform platform = Lookup.platform(t, platformId);
         if (!platform.zone().equals(zone)) {
-            throw reject(INVALID_PARAMETER_COMBINATION, "The platform " + platform.id() + " is in zone " + platform.zone()
-                    + " but the instance " + instance + " is in " + zone + ".");
+            throw reject(INVALID_PARAMETER_COMBINATION, PLATFORM_ZONE_BUT_INSTANCE, platform.id(), platform.zone(),
+                    instance, zone);
         }
         long used = t.instancesOn(platform.id()).stream().filter(i -> !i.id().equals(instance)).count();
         if (used >= platform.capacity()) {
-            throw reject(INSUFFICIENT_INSTANCE_CAPACITY, "The platform " + platform.id() + " is full ("
-                    + platform.capacity() + " instances).");
+            throw reject(INSUFFICIENT_INSTANCE_CAPACITY, PLATFORM_FULL_INSTANCES, platform.id(), platform.capacity());
         }
         return platform;
     }
@@ -132,30 +132,29 @@ final class InstanceRules {
                 .filter(p -> t.instancesOn(p.id()).size() < p.capacity())
                 .min(Comparator.comparingInt((ServicePlatform p) -> t.instancesOn(p.id()).size())
                         .thenComparing(ServicePlatform::id))
-                .orElseThrow(() -> reject(INSUFFICIENT_INSTANCE_CAPACITY, "No platform in zone " + zone
-                        + " has capacity left for " + instance + "."));
+                .orElseThrow(() -> reject(INSUFFICIENT_INSTANCE_CAPACITY, NO_PLATFORM_ZONE_CAPACITY_LEFT, zone,
+                        instance));
     }
 
     private static ResourceInstance ownedInstance(Change c, InstanceId id) {
         ResourceInstance instance = Lookup.instance(c.before, id);
-        Lookup.ownerOrOperator(c.as, instance.owner(), "instance " + id);
+        Lookup.ownerOrOperator(c.as, instance.owner(), Sentence.of(WHAT_INSTANCE, id));
         return instance;
     }
 
-    private static void notTerminated(ResourceInstance instance, String action) {
+    private static void notTerminated(ResourceInstance instance, Rejection action) {
         if (instance.state() == InstanceState.TERMINATED) {
-            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is terminated; it cannot be "
-                    + action + ".");
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_TERMINATED_CANNOT_BE, instance.id(), Sentence.of(action));
         }
     }
 
     static void place(Change c, Place r) {
         Topology t = c.before;
         ResourceInstance instance = ownedInstance(c, r.instance());
-        notTerminated(instance, "placed");
+        notTerminated(instance, AS_PLACED);
         if (instance.platform().isPresent()) {
-            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is already placed on "
-                    + instance.platform().get() + "; move it instead.");
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_ALREADY_PLACED_MOVE_INSTEAD, instance.id(),
+                    instance.platform().get());
         }
         ServicePlatform platform = r.platform().isPresent()
                 ? checkPlatform(t, r.platform().get(), instance.zone(), instance.id())
@@ -169,7 +168,7 @@ final class InstanceRules {
     static void start(Change c, Start r) {
         Topology t = c.before;
         ResourceInstance instance = ownedInstance(c, r.instance());
-        notTerminated(instance, "started");
+        notTerminated(instance, AS_STARTED);
         if (instance.state() == InstanceState.RUNNING) {
             return;
         }
@@ -184,13 +183,12 @@ final class InstanceRules {
 
     static void stop(Change c, Stop r) {
         ResourceInstance instance = ownedInstance(c, r.instance());
-        notTerminated(instance, "stopped");
+        notTerminated(instance, AS_STOPPED);
         if (instance.state() == InstanceState.STOPPED) {
             return;
         }
         if (instance.state() == InstanceState.PENDING) {
-            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is pending; only a running "
-                    + "instance can be stopped.");
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_PENDING_CANNOT_STOP, instance.id());
         }
         c.emitAll(ConfigOperations.deactivate(c.before, instance));
         c.next.putInstance(instance.withState(InstanceState.STOPPED));
@@ -225,20 +223,19 @@ final class InstanceRules {
     static void move(Change c, Move r) {
         Topology t = c.before;
         ResourceInstance instance = ownedInstance(c, r.instance());
-        notTerminated(instance, "moved");
+        notTerminated(instance, AS_MOVED);
         if (instance.state() == InstanceState.PENDING) {
-            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is pending; start or place it "
-                    + "before moving it.");
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_PENDING_CANNOT_MOVE, instance.id());
         }
         if (instance.platform().isEmpty()) {
-            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is not placed; place it instead.");
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_NOT_PLACED_PLACE_INSTEAD, instance.id());
         }
         PlatformId from = instance.platform().get();
         ServicePlatform target;
         if (r.platform().isPresent()) {
             if (r.platform().get().equals(from)) {
                 Lookup.platform(t, from);
-                throw reject(INVALID_PARAMETER_VALUE, "The instance " + instance.id() + " is already on " + from + ".");
+                throw reject(INVALID_PARAMETER_VALUE, INSTANCE_ALREADY_ON_PLATFORM, instance.id(), from);
             }
             target = checkPlatform(t, r.platform().get(), instance.zone(), instance.id());
         } else {

@@ -16,6 +16,7 @@ import static org.viflab.coordinator.ErrorCode.RESOURCE_ALREADY_ASSOCIATED;
 import static org.viflab.coordinator.ErrorCode.SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED;
 import static org.viflab.coordinator.ErrorCode.UNAUTHORIZED_OPERATION;
 import static org.viflab.coordinator.Lookup.reject;
+import static org.viflab.coordinator.Rejection.*;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,6 +55,7 @@ import org.viflab.model.PublicAddress;
 import org.viflab.model.ResourceInstance;
 import org.viflab.model.SecurityGroup;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.Subnet;
 import org.viflab.model.Topology;
 import org.viflab.net.Ipv4Address;
@@ -93,10 +95,10 @@ final class InterfaceRules {
         PrincipalId owner = spec.owner().orElse(defaultOwner);
         Lookup.knownPrincipal(t, owner);
         if (!Lookup.isOperator(c.as) && !c.as.equals(owner) && !c.as.equals(partition.owner())) {
-            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not create an interface owned by " + owner + ".");
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_CREATE_INTERFACE_OWNED, c.as, owner);
         }
         if (spec.requesterManaged() && !Lookup.isOperator(c.as)) {
-            throw reject(UNAUTHORIZED_OPERATION, "Only the operator creates requester-managed interfaces; " + c.as + " may not.");
+            throw reject(UNAUTHORIZED_OPERATION, ONLY_OPERATOR_CREATES_REQUESTER_MANAGED_INTERFACES, c.as);
         }
         for (PrincipalId p : spec.attachers()) {
             Lookup.knownPrincipal(t, p);
@@ -105,12 +107,12 @@ final class InterfaceRules {
             Lookup.knownPrincipal(t, p);
         }
         if (spec.vlan().isPresent() && (spec.vlan().getAsInt() < 1 || spec.vlan().getAsInt() > 4094)) {
-            throw reject(INVALID_PARAMETER_VALUE, "VLAN tag " + spec.vlan().getAsInt() + " is not between 1 and 4094.");
+            throw reject(INVALID_PARAMETER_VALUE, VLAN_TAG_NOT_BETWEEN, spec.vlan().getAsInt());
         }
         InterfaceId id = spec.id().orElseGet(() -> InterfaceId.interfaceId(
                 c.generateId("vif", s -> t.interfaces().containsKey(InterfaceId.interfaceId(s)))));
         if (t.interfaces().containsKey(id)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The interface '" + id + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, INTERFACE_ALREADY_EXISTS, id);
         }
         List<SecurityGroupId> groups = spec.securityGroups();
         if (groups.isEmpty() && !spec.requesterManaged()) {
@@ -121,13 +123,13 @@ final class InterfaceRules {
         for (Ipv4Address ip : spec.privateIps()) {
             checkAddress(t, subnet, ip, id);
             if (privateIps.contains(ip)) {
-                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is named twice.");
+                throw reject(INVALID_PARAMETER_VALUE, ADDRESS_NAMED_TWICE, ip);
             }
             privateIps.add(ip);
         }
         if (privateIps.size() > MAX_ADDRESSES_PER_INTERFACE) {
-            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, "An interface holds at most " + MAX_ADDRESSES_PER_INTERFACE
-                    + " addresses; " + privateIps.size() + " were named.");
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, INTERFACE_HOLDS_MOST_ADDRESSES_NAMED,
+                    MAX_ADDRESSES_PER_INTERFACE, privateIps.size());
         }
         if (privateIps.isEmpty()) {
             privateIps.addAll(freeAddresses(t, subnet, 1, Set.of()));
@@ -135,8 +137,8 @@ final class InterfaceRules {
         List<PublicAddress> publicIps = new ArrayList<>();
         for (Ipv4Address pub : spec.publicIps()) {
             if (t.publicAddressOwner(pub).isPresent() || publicIps.stream().anyMatch(p -> p.publicIp().equals(pub))) {
-                throw reject(RESOURCE_ALREADY_ASSOCIATED, "The public address " + pub + " is already associated with "
-                        + t.publicAddressOwner(pub).map(InterfaceId::value).orElse(id.value()) + ".");
+                throw reject(RESOURCE_ALREADY_ASSOCIATED, PUBLIC_ADDRESS_ALREADY_ASSOCIATED, pub,
+                        t.publicAddressOwner(pub).map(InterfaceId::value).orElse(id.value()));
             }
             publicIps.add(new PublicAddress(pub, privateIps.get(0)));
         }
@@ -149,21 +151,21 @@ final class InterfaceRules {
 
     private static void checkGroups(Topology t, Partition partition, List<SecurityGroupId> groups, boolean requesterManaged) {
         if (groups.isEmpty() && !requesterManaged) {
-            throw reject(INVALID_PARAMETER_VALUE, "An interface needs at least one security group.");
+            throw reject(INVALID_PARAMETER_VALUE, INTERFACE_NEEDS_LEAST_SECURITY_GROUP);
         }
         if (new HashSet<>(groups).size() != groups.size()) {
-            throw reject(INVALID_PARAMETER_VALUE, "A security group is named twice in " + groups + ".");
+            throw reject(INVALID_PARAMETER_VALUE, SECURITY_GROUP_NAMED_TWICE, groups);
         }
         for (SecurityGroupId id : groups) {
             SecurityGroup group = Lookup.group(t, id);
             if (!group.partition().equals(partition.id())) {
-                throw reject(INVALID_PARAMETER, "The security group " + id + " is in partition " + group.partition()
-                        + ", not in " + partition.id() + ".");
+                throw reject(INVALID_PARAMETER, SECURITY_GROUP_IN_OTHER_PARTITION, id, group.partition(),
+                        partition.id());
             }
         }
         if (groups.size() > MAX_GROUPS) {
-            throw reject(SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED, "An interface may have at most " + MAX_GROUPS
-                    + " security groups; " + groups.size() + " were named.");
+            throw reject(SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED, INTERFACE_MOST_SECURITY_GROUPS_NAMED,
+                    MAX_GROUPS, groups.size());
         }
     }
 
@@ -172,19 +174,17 @@ final class InterfaceRules {
         checkInSubnet(subnet, ip);
         Optional<InterfaceId> owner = t.addressOwner(subnet.partition(), ip);
         if (owner.isPresent() && !owner.get().equals(self)) {
-            throw reject(INVALID_IP_ADDRESS_IN_USE, "The address " + ip + " is already used by " + owner.get()
-                    + " in partition " + subnet.partition() + ".");
+            throw reject(INVALID_IP_ADDRESS_IN_USE, ADDRESS_ALREADY_USED_PARTITION, ip, owner.get(),
+                    subnet.partition());
         }
     }
 
     private static void checkInSubnet(Subnet subnet, Ipv4Address ip) {
         if (!subnet.cidr().contains(ip)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is not in subnet " + subnet.id() + " ("
-                    + subnet.cidr() + ").");
+            throw reject(INVALID_PARAMETER_VALUE, ADDRESS_NOT_SUBNET, ip, subnet.id(), subnet.cidr());
         }
         if (subnet.isReserved(ip)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is reserved in subnet " + subnet.id()
-                    + " (network, router, DNS, future use and broadcast addresses are kept by the provider).");
+            throw reject(INVALID_PARAMETER_VALUE, ADDRESS_RESERVED_SUBNET_NETWORK_ROUTER_DNS, ip, subnet.id());
         }
     }
 
@@ -199,8 +199,8 @@ final class InterfaceRules {
             }
         }
         if (found.size() < count) {
-            throw reject(INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, "The subnet " + subnet.id() + " has "
-                    + t.availableAddresses(subnet.id()) + " free addresses; " + count + " are needed.");
+            throw reject(INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET, SUBNET_FREE_ADDRESSES_NEEDED, subnet.id(),
+                    t.availableAddresses(subnet.id()), count);
         }
         return found;
     }
@@ -208,11 +208,11 @@ final class InterfaceRules {
     static void delete(Change c, DeleteInterface r) {
         Topology t = c.before;
         InterfaceRecord record = Lookup.iface(t, r.iface());
-        Lookup.ownerOrOperator(c.as, record.owner(), "interface " + record.id());
-        Lookup.notRequesterManaged(c.as, record, "deleted");
+        Lookup.ownerOrOperator(c.as, record.owner(), Sentence.of(WHAT_INTERFACE, record.id()));
+        Lookup.notRequesterManaged(c.as, record, AS_DELETED);
         if (!t.attachmentsOf(record.id()).isEmpty()) {
-            throw reject(INVALID_PARAMETER_VALUE, "The interface " + record.id() + " is currently in use (attached to "
-                    + ConfigOperations.attachedInstances(t, record) + ").");
+            throw reject(INVALID_PARAMETER_VALUE, INTERFACE_CURRENTLY_USE_ATTACHED, record.id(),
+                    ConfigOperations.attachedInstances(t, record));
         }
         c.next.removeInterface(record.id());
         c.emitAll(ConfigOperations.unnat(record));
@@ -236,47 +236,46 @@ final class InterfaceRules {
         InterfaceRecord record = Lookup.iface(t, r.iface());
         ResourceInstance instance = Lookup.instance(t, r.instance());
         if (!Lookup.mayAttach(c.as, record)) {
-            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not attach " + record.id() + " (owner " + record.owner()
-                    + ", attachers " + record.attachers() + ").");
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_ATTACH_OWNER_ATTACHERS, c.as, record.id(), record.owner(),
+                    record.attachers());
         }
         if (!Lookup.isOperator(c.as) && !c.as.equals(instance.owner())) {
-            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not attach interfaces to " + instance.id() + " (owned by "
-                    + instance.owner() + ").");
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_ATTACH_INTERFACES_OWNED, c.as, instance.id(),
+                    instance.owner());
         }
-        Lookup.notRequesterManaged(c.as, record, "attached");
+        Lookup.notRequesterManaged(c.as, record, AS_ATTACHED);
         if (instance.state() == InstanceState.TERMINATED) {
-            throw reject(INCORRECT_INSTANCE_STATE, "The instance " + instance.id() + " is terminated.");
+            throw reject(INCORRECT_INSTANCE_STATE, INSTANCE_TERMINATED, instance.id());
         }
         List<Attachment> existing = t.attachmentsOf(record.id());
         if (!existing.isEmpty() && (!record.multiAttach()
                 || existing.stream().anyMatch(a -> a.instance().equals(instance.id())))) {
-            throw reject(INVALID_NETWORK_INTERFACE_IN_USE, "The interface " + record.id() + " is already attached to "
-                    + ConfigOperations.attachedInstances(t, record) + (record.multiAttach() ? "." : " and is not multi-attach."));
+            throw reject(INVALID_NETWORK_INTERFACE_IN_USE, record.multiAttach() ? INTERFACE_ALREADY_ATTACHED
+                    : INTERFACE_ALREADY_ATTACHED_NOT_MULTI, record.id(), ConfigOperations.attachedInstances(t, record));
         }
         if (!record.zone().equals(instance.zone())) {
-            throw reject(INVALID_PARAMETER_COMBINATION, "The interface " + record.id() + " is in zone " + record.zone()
-                    + " but the instance " + instance.id() + " is in zone " + instance.zone() + ".");
+            throw reject(INVALID_PARAMETER_COMBINATION, INTERFACE_ZONE_BUT_INSTANCE_ZONE, record.id(), record.zone(),
+                    instance.id(), instance.zone());
         }
         List<Attachment> onInstance = t.attachmentsOn(instance.id());
         InstanceType limits = instance.limits();
         if (onInstance.size() >= limits.maxInterfaces()) {
-            throw reject(ATTACHMENT_LIMIT_EXCEEDED, instance.type() + " allows " + limits.maxInterfaces()
-                    + " interfaces; " + instance.id() + " has " + onInstance.size() + ".");
+            throw reject(ATTACHMENT_LIMIT_EXCEEDED, TYPE_ALLOWS_INTERFACES, instance.type(), limits.maxInterfaces(),
+                    instance.id(), onInstance.size());
         }
         if (record.privateIps().size() > limits.maxIpsPerInterface()) {
-            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, instance.type() + " allows " + limits.maxIpsPerInterface()
-                    + " addresses per interface; " + record.id() + " has " + record.privateIps().size() + ".");
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, TYPE_ALLOWS_ADDRESSES_PER_INTERFACE, instance.type(),
+                    limits.maxIpsPerInterface(), record.id(), record.privateIps().size());
         }
         int device;
         if (r.deviceIndex().isPresent()) {
             device = r.deviceIndex().getAsInt();
             if (device < 0 || device >= limits.maxInterfaces()) {
-                throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " is outside 0-"
-                        + (limits.maxInterfaces() - 1) + " for " + instance.type() + ".");
+                throw reject(INVALID_PARAMETER_VALUE, DEVICE_INDEX_OUT_OF_RANGE, device, (limits.maxInterfaces() - 1),
+                        instance.type());
             }
             if (deviceTaken(onInstance, device)) {
-                throw reject(INVALID_PARAMETER_VALUE, "Device index " + device + " of " + instance.id()
-                        + " is already taken.");
+                throw reject(INVALID_PARAMETER_VALUE, DEVICE_INDEX_ALREADY_TAKEN, device, instance.id());
             }
         } else {
             int next = 0;
@@ -288,7 +287,7 @@ final class InterfaceRules {
         AttachmentId id = r.id().orElseGet(() -> AttachmentId.attachmentId(
                 c.generateId("attach", s -> t.attachments().containsKey(AttachmentId.attachmentId(s)))));
         if (t.attachments().containsKey(id)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The attachment '" + id + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, ATTACHMENT_ALREADY_EXISTS, id);
         }
         Attachment attachment = new Attachment(id, record.id(), instance.id(), c.as, device, r.deleteOnTermination());
         c.next.putAttachment(attachment);
@@ -316,15 +315,15 @@ final class InterfaceRules {
             InterfaceRecord record = Lookup.iface(t, r.iface().get());
             targets.addAll(t.attachmentsOf(record.id()));
             if (targets.isEmpty()) {
-                throw reject(INVALID_ATTACHMENT_ID_NOT_FOUND, "The interface " + record.id() + " is not attached.");
+                throw reject(INVALID_ATTACHMENT_ID_NOT_FOUND, INTERFACE_NOT_ATTACHED, record.id());
             }
         } else if (r.attachment().isPresent()) {
             targets.add(Lookup.attachment(t, r.attachment().get()));
         } else {
             ResourceInstance instance = Lookup.instance(t, r.instance().get());
             if (!Lookup.isOperator(c.as) && !c.as.equals(instance.owner())) {
-                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not detach interfaces from " + instance.id()
-                        + " (owned by " + instance.owner() + ").");
+                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_DETACH_INTERFACES_OWNED, c.as, instance.id(),
+                        instance.owner());
             }
             t.attachmentsOn(instance.id()).stream().filter(a -> a.deviceIndex() != 0).forEach(targets::add);
         }
@@ -332,17 +331,16 @@ final class InterfaceRules {
             InterfaceRecord record = t.interfaces().get(attachment.iface());
             ResourceInstance instance = t.instances().get(attachment.instance());
             if (!Lookup.mayAttach(c.as, record) && !c.as.equals(instance.owner())) {
-                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not detach " + record.id() + " from " + instance.id() + ".");
+                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_DETACH_FROM, c.as, record.id(), instance.id());
             }
-            Lookup.notRequesterManaged(c.as, record, "detached");
+            Lookup.notRequesterManaged(c.as, record, AS_DETACHED);
             if (attachment.deviceIndex() == 0) {
-                throw reject(OPERATION_NOT_PERMITTED, "The interface " + record.id() + " is the primary (device 0) "
-                        + "interface of " + instance.id() + "; it cannot be detached.");
+                throw reject(OPERATION_NOT_PERMITTED, INTERFACE_PRIMARY_DEVICE_INTERFACE_CANNOT_DETACHED, record.id(),
+                        instance.id());
             }
             if (propagation.attaching(attachment.id())) {
                 if (!r.force()) {
-                    throw reject(INCORRECT_STATE, "The attachment " + attachment.id() + " is still attaching; detach "
-                            + "it with force to cancel the attach.");
+                    throw reject(INCORRECT_STATE, ATTACHMENT_STILL_ATTACHING_DETACH_FORCE_CANCEL, attachment.id());
                 }
                 c.cancelled.add(attachment.id());
             }
@@ -374,11 +372,11 @@ final class InterfaceRules {
     static void modify(Change c, ModifyInterface r) {
         Topology t = c.before;
         InterfaceRecord record = Lookup.iface(t, r.iface());
-        Lookup.ownerOrOperator(c.as, record.owner(), "interface " + record.id());
-        Lookup.notRequesterManaged(c.as, record, "modified");
+        Lookup.ownerOrOperator(c.as, record.owner(), Sentence.of(WHAT_INTERFACE, record.id()));
+        Lookup.notRequesterManaged(c.as, record, AS_MODIFIED);
         if (r.description().isEmpty() && r.securityGroups().isEmpty() && r.sourceDestCheck().isEmpty()
                 && r.multiAttach().isEmpty()) {
-            throw reject(INVALID_PARAMETER_VALUE, "Name at least one attribute to modify on " + record.id() + ".");
+            throw reject(INVALID_PARAMETER_VALUE, NAME_LEAST_ATTRIBUTE_MODIFY, record.id());
         }
         InterfaceRecord.Builder changed = record.toBuilder();
         r.description().ifPresent(d -> changed.description = d);
@@ -389,8 +387,7 @@ final class InterfaceRules {
         r.sourceDestCheck().ifPresent(v -> changed.sourceDestCheck = v);
         if (r.multiAttach().isPresent()) {
             if (!r.multiAttach().get() && t.attachmentsOf(record.id()).size() > 1) {
-                throw reject(INVALID_PARAMETER_VALUE, "The interface " + record.id() + " is attached to several "
-                        + "instances; detach all but one before switching multi-attach off.");
+                throw reject(INVALID_PARAMETER_VALUE, INTERFACE_ATTACHED_SEVERAL_INSTANCES_DETACH_ALL, record.id());
             }
             changed.multiAttach = r.multiAttach().get();
         }
@@ -420,9 +417,9 @@ final class InterfaceRules {
         InterfaceRecord record = t.interfaces().get(attachment.iface());
         ResourceInstance instance = t.instances().get(attachment.instance());
         if (!Lookup.isOperator(c.as) && !c.as.equals(record.owner()) && !c.as.equals(instance.owner())) {
-            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not change attachment " + attachment.id() + ".");
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_CHANGE_ATTACHMENT, c.as, attachment.id());
         }
-        Lookup.notRequesterManaged(c.as, record, "modified");
+        Lookup.notRequesterManaged(c.as, record, AS_MODIFIED);
         c.next.putAttachment(attachment.withDeleteOnTermination(r.deleteOnTermination()));
         c.inverse.add(new ModifyAttachment(attachment.id(), attachment.deleteOnTermination()));
     }
@@ -432,10 +429,10 @@ final class InterfaceRules {
     private static InterfaceRecord addressable(Change c, InterfaceId id) {
         InterfaceRecord record = Lookup.iface(c.before, id);
         if (!Lookup.maySetIps(c.as, record)) {
-            throw reject(UNAUTHORIZED_OPERATION, c.as + " may not change the addresses of " + record.id() + " (owner "
-                    + record.owner() + ", IP setters " + record.ipSetters() + ").");
+            throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_CHANGE_ADDRESSES_OWNER_IP_SETTERS, c.as, record.id(),
+                    record.owner(), record.ipSetters());
         }
-        Lookup.notRequesterManaged(c.as, record, "changed");
+        Lookup.notRequesterManaged(c.as, record, AS_CHANGED);
         return record;
     }
 
@@ -451,10 +448,10 @@ final class InterfaceRules {
         InterfaceRecord record = addressable(c, r.iface());
         Subnet subnet = Lookup.subnet(t, record.subnet());
         if (r.privateIps().isEmpty() && r.count() <= 0) {
-            throw reject(INVALID_PARAMETER_VALUE, "Name the addresses to assign or a count of at least 1.");
+            throw reject(INVALID_PARAMETER_VALUE, NAME_ADDRESSES_ASSIGN_COUNT_LEAST);
         }
         if (!r.privateIps().isEmpty() && r.count() > 0) {
-            throw reject(INVALID_PARAMETER_COMBINATION, "Name either addresses or a count, not both.");
+            throw reject(INVALID_PARAMETER_COMBINATION, NAME_EITHER_ADDRESSES_COUNT_NOT_BOTH);
         }
         List<Ipv4Address> added = new ArrayList<>();
         List<InterfaceRecord> losers = new ArrayList<>();
@@ -468,20 +465,18 @@ final class InterfaceRules {
                 if (holder.isPresent()) {
                     InterfaceRecord other = t.interfaces().get(holder.get());
                     if (!r.allowReassignment() || !other.subnet().equals(record.subnet())) {
-                        throw reject(INVALID_IP_ADDRESS_IN_USE, "The address " + ip + " is already used by " + other.id()
-                                + (r.allowReassignment() ? " in another subnet." : "; allow reassignment to move it."));
+                        throw reject(INVALID_IP_ADDRESS_IN_USE, r.allowReassignment() ? ADDRESS_USED_IN_OTHER_SUBNET
+                                : ADDRESS_USED_ALLOW_REASSIGNMENT, ip, other.id());
                     }
                     if (!Lookup.maySetIps(c.as, other)) {
-                        throw reject(UNAUTHORIZED_OPERATION, c.as + " may not take " + ip + " from " + other.id()
-                                + " (owner " + other.owner() + "): reassignment needs the right to set its addresses too.");
+                        throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_TAKE_OWNER_REASSIGNMENT_NEEDS_RIGHT, c.as, ip,
+                                other.id(), other.owner());
                     }
                     if (other.primaryIp().equals(ip)) {
-                        throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is the primary address of "
-                                + other.id() + "; it cannot be moved.");
+                        throw reject(INVALID_PARAMETER_VALUE, ADDRESS_PRIMARY_ADDRESS_CANNOT_MOVED, ip, other.id());
                     }
                     if (other.publicIps().stream().anyMatch(p -> p.privateIp().equals(ip))) {
-                        throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " of " + other.id()
-                                + " has a public address; disassociate it first.");
+                        throw reject(INVALID_PARAMETER_VALUE, OTHER_ADDRESS_HAS_PUBLIC_ADDRESS, ip, other.id());
                     }
                     losers.add(other);
                 }
@@ -492,8 +487,8 @@ final class InterfaceRules {
         }
         int limit = addressLimit(t, record);
         if (record.privateIps().size() + added.size() > limit) {
-            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, record.id() + " may hold " + limit + " addresses; it has "
-                    + record.privateIps().size() + " and " + added.size() + " more were asked for.");
+            throw reject(PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED, MAY_HOLD_ADDRESSES, record.id(), limit,
+                    record.privateIps().size(), added.size());
         }
         if (added.isEmpty()) {
             return;
@@ -521,18 +516,17 @@ final class InterfaceRules {
     static void unassignIps(Change c, UnassignIps r) {
         InterfaceRecord record = addressable(c, r.iface());
         if (r.privateIps().isEmpty()) {
-            throw reject(INVALID_PARAMETER_VALUE, "Name the addresses to unassign.");
+            throw reject(INVALID_PARAMETER_VALUE, NAME_ADDRESSES_UNASSIGN);
         }
         for (Ipv4Address ip : r.privateIps()) {
             if (!record.privateIps().contains(ip)) {
-                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is not assigned to " + record.id() + ".");
+                throw reject(INVALID_PARAMETER_VALUE, ADDRESS_NOT_ASSIGNED, ip, record.id());
             }
             if (record.primaryIp().equals(ip)) {
-                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " is the primary address of " + record.id()
-                        + "; it cannot be unassigned.");
+                throw reject(INVALID_PARAMETER_VALUE, ADDRESS_PRIMARY_ADDRESS_CANNOT_UNASSIGNED, ip, record.id());
             }
             if (record.publicIps().stream().anyMatch(p -> p.privateIp().equals(ip))) {
-                throw reject(INVALID_PARAMETER_VALUE, "The address " + ip + " has a public address; disassociate it first.");
+                throw reject(INVALID_PARAMETER_VALUE, ADDRESS_HAS_PUBLIC_ADDRESS, ip);
             }
         }
         List<Ipv4Address> removed = r.privateIps().stream().distinct().toList();
@@ -548,7 +542,7 @@ final class InterfaceRules {
         InterfaceRecord record = addressable(c, r.iface());
         Ipv4Address privateIp = r.privateIp().orElse(record.primaryIp());
         if (!record.privateIps().contains(privateIp)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The address " + privateIp + " is not assigned to " + record.id() + ".");
+            throw reject(INVALID_PARAMETER_VALUE, ADDRESS_NOT_ASSIGNED, privateIp, record.id());
         }
         Optional<InterfaceId> holder = t.publicAddressOwner(r.publicIp());
         Optional<PublicAddress> current = record.publicIps().stream()
@@ -558,13 +552,13 @@ final class InterfaceRules {
         }
         if (holder.isPresent() && !holder.get().equals(record.id())) {
             if (!r.allowReassociation()) {
-                throw reject(RESOURCE_ALREADY_ASSOCIATED, "The public address " + r.publicIp()
-                        + " is already associated with " + holder.get() + ".");
+                throw reject(RESOURCE_ALREADY_ASSOCIATED, PUBLIC_ADDRESS_ALREADY_ASSOCIATED, r.publicIp(),
+                        holder.get());
             }
             InterfaceRecord other = c.now().interfaces().get(holder.get());
             if (!Lookup.maySetIps(c.as, other)) {
-                throw reject(UNAUTHORIZED_OPERATION, c.as + " may not take " + r.publicIp() + " from " + other.id()
-                        + " (owner " + other.owner() + "): reassociation needs the right to set its addresses too.");
+                throw reject(UNAUTHORIZED_OPERATION, MAY_NOT_TAKE_OWNER_REASSOCIATION_NEEDS_RIGHT, c.as, r.publicIp(),
+                        other.id(), other.owner());
             }
             InterfaceRecord.Builder shrunk = other.toBuilder();
             shrunk.publicIps = other.publicIps().stream().filter(p -> !p.publicIp().equals(r.publicIp())).toList();
@@ -589,8 +583,8 @@ final class InterfaceRules {
     static void disassociatePublicIp(Change c, DisassociatePublicIp r) {
         InterfaceRecord record = addressable(c, r.iface());
         PublicAddress pub = record.publicIps().stream().filter(p -> p.publicIp().equals(r.publicIp())).findFirst()
-                .orElseThrow(() -> reject(INVALID_PARAMETER_VALUE, "The public address " + r.publicIp()
-                        + " is not associated with " + record.id() + "."));
+                .orElseThrow(() -> reject(INVALID_PARAMETER_VALUE, PUBLIC_ADDRESS_NOT_ASSOCIATED, r.publicIp(),
+                        record.id()));
         InterfaceRecord.Builder shrunk = record.toBuilder();
         shrunk.publicIps = record.publicIps().stream().filter(p -> !p.equals(pub)).toList();
         c.next.putInterface(shrunk.build());
@@ -612,8 +606,8 @@ final class InterfaceRules {
 
     private static void setPermission(Change c, InterfaceId id, PrincipalId principal, Permission permission, boolean on) {
         InterfaceRecord record = Lookup.iface(c.before, id);
-        Lookup.ownerOrOperator(c.as, record.owner(), "the permissions of " + record.id());
-        Lookup.notRequesterManaged(c.as, record, "shared");
+        Lookup.ownerOrOperator(c.as, record.owner(), Sentence.of(WHAT_PERMISSIONS_OF, record.id()));
+        Lookup.notRequesterManaged(c.as, record, AS_SHARED);
         Lookup.knownPrincipal(c.before, principal);
         InterfaceRecord.Builder changed = record.toBuilder();
         Set<PrincipalId> holders = new TreeSet<>(permission == Permission.ATTACH ? record.attachers() : record.ipSetters());

@@ -9,6 +9,7 @@ import static org.viflab.coordinator.ErrorCode.INVALID_PLATFORM_ID_NOT_FOUND;
 import static org.viflab.coordinator.ErrorCode.INVALID_SUBNET_ID_NOT_FOUND;
 import static org.viflab.coordinator.ErrorCode.INVALID_VPC_ID_NOT_FOUND;
 import static org.viflab.coordinator.ErrorCode.UNAUTHORIZED_OPERATION;
+import static org.viflab.coordinator.Rejection.*;
 
 import org.viflab.model.Attachment;
 import org.viflab.model.AttachmentId;
@@ -22,6 +23,7 @@ import org.viflab.model.PrincipalId;
 import org.viflab.model.ResourceInstance;
 import org.viflab.model.SecurityGroup;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.ServicePlatform;
 import org.viflab.model.Subnet;
 import org.viflab.model.SubnetId;
@@ -33,14 +35,14 @@ final class Lookup {
     private Lookup() {
     }
 
-    static Violation reject(ErrorCode code, String message) {
-        return new Violation(code, message);
+    static Violation reject(ErrorCode code, Rejection sentence, Object... args) {
+        return new Violation(code, Sentence.of(sentence, args));
     }
 
     static InterfaceRecord iface(Topology t, InterfaceId id) {
         InterfaceRecord found = t.interfaces().get(id);
         if (found == null) {
-            throw reject(INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, "The interface '" + id + "' does not exist.");
+            throw reject(INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, INTERFACE_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -48,7 +50,7 @@ final class Lookup {
     static ResourceInstance instance(Topology t, InstanceId id) {
         ResourceInstance found = t.instances().get(id);
         if (found == null) {
-            throw reject(INVALID_INSTANCE_ID_NOT_FOUND, "The instance '" + id + "' does not exist.");
+            throw reject(INVALID_INSTANCE_ID_NOT_FOUND, INSTANCE_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -56,7 +58,7 @@ final class Lookup {
     static Subnet subnet(Topology t, SubnetId id) {
         Subnet found = t.subnets().get(id);
         if (found == null) {
-            throw reject(INVALID_SUBNET_ID_NOT_FOUND, "The subnet '" + id + "' does not exist.");
+            throw reject(INVALID_SUBNET_ID_NOT_FOUND, SUBNET_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -64,7 +66,7 @@ final class Lookup {
     static Partition partition(Topology t, PartitionId id) {
         Partition found = t.partitions().get(id);
         if (found == null) {
-            throw reject(INVALID_VPC_ID_NOT_FOUND, "The partition '" + id + "' does not exist.");
+            throw reject(INVALID_VPC_ID_NOT_FOUND, PARTITION_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -72,7 +74,7 @@ final class Lookup {
     static SecurityGroup group(Topology t, SecurityGroupId id) {
         SecurityGroup found = t.securityGroups().get(id);
         if (found == null) {
-            throw reject(INVALID_GROUP_NOT_FOUND, "The security group '" + id + "' does not exist.");
+            throw reject(INVALID_GROUP_NOT_FOUND, SECURITY_GROUP_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -80,7 +82,7 @@ final class Lookup {
     static ServicePlatform platform(Topology t, PlatformId id) {
         ServicePlatform found = t.platforms().get(id);
         if (found == null) {
-            throw reject(INVALID_PLATFORM_ID_NOT_FOUND, "The platform '" + id + "' does not exist.");
+            throw reject(INVALID_PLATFORM_ID_NOT_FOUND, PLATFORM_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -88,7 +90,7 @@ final class Lookup {
     static Attachment attachment(Topology t, AttachmentId id) {
         Attachment found = t.attachments().get(id);
         if (found == null) {
-            throw reject(INVALID_ATTACHMENT_ID_NOT_FOUND, "The attachment '" + id + "' does not exist.");
+            throw reject(INVALID_ATTACHMENT_ID_NOT_FOUND, ATTACHMENT_DOES_NOT_EXIST, id);
         }
         return found;
     }
@@ -96,7 +98,7 @@ final class Lookup {
     /** The principal must exist; a request may name only principals the lab knows. */
     static void knownPrincipal(Topology t, PrincipalId principal) {
         if (!t.principals().contains(principal)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The principal '" + principal + "' does not exist.");
+            throw reject(INVALID_PARAMETER_VALUE, PRINCIPAL_DOES_NOT_EXIST, principal);
         }
     }
 
@@ -105,15 +107,15 @@ final class Lookup {
     }
 
     /** Only the operator, or {@code owner} itself, may act. */
-    static void ownerOrOperator(PrincipalId as, PrincipalId owner, String what) {
+    static void ownerOrOperator(PrincipalId as, PrincipalId owner, Sentence what) {
         if (!isOperator(as) && !as.equals(owner)) {
-            throw reject(UNAUTHORIZED_OPERATION, as + " is not allowed to change " + what + " (owned by " + owner + ").");
+            throw reject(UNAUTHORIZED_OPERATION, NOT_ALLOWED_TO_CHANGE, as, what, owner);
         }
     }
 
-    static void operatorOnly(PrincipalId as, String what) {
+    static void operatorOnly(PrincipalId as, Rejection what) {
         if (!isOperator(as)) {
-            throw reject(UNAUTHORIZED_OPERATION, "Only the operator may " + what + "; " + as + " may not.");
+            throw reject(UNAUTHORIZED_OPERATION, ONLY_OPERATOR_MAY, Sentence.of(what), as);
         }
     }
 
@@ -121,8 +123,7 @@ final class Lookup {
     static void partitionOwner(Topology t, PrincipalId as, PartitionId partition) {
         Partition p = partition(t, partition);
         if (!isOperator(as) && !as.equals(p.owner())) {
-            throw reject(UNAUTHORIZED_OPERATION, as + " is not allowed to change partition " + partition
-                    + " (owned by " + p.owner() + ").");
+            throw reject(UNAUTHORIZED_OPERATION, NOT_ALLOWED_TO_CHANGE_PARTITION, as, partition, p.owner());
         }
     }
 
@@ -137,10 +138,10 @@ final class Lookup {
     }
 
     /** A requester-managed record belongs to a provider service: users cannot change it. */
-    static void notRequesterManaged(PrincipalId as, InterfaceRecord record, String action) {
+    static void notRequesterManaged(PrincipalId as, InterfaceRecord record, Rejection action) {
         if (record.requesterManaged() && !isOperator(as)) {
-            throw reject(ErrorCode.OPERATION_NOT_PERMITTED, "The interface " + record.id()
-                    + " is managed by the provider for a service; it cannot be " + action + " by " + as + ".");
+            throw reject(ErrorCode.OPERATION_NOT_PERMITTED, INTERFACE_MANAGED_PROVIDER_SERVICE_CANNOT, record.id(),
+                    Sentence.of(action), as);
         }
     }
 }

@@ -1,11 +1,13 @@
 package org.viflab.coordinator;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.viflab.model.AttachmentId;
 import org.viflab.model.ConfigOperation;
 import org.viflab.model.InterfaceId;
+import org.viflab.model.Sentence;
 
 /** What the coordinator answered to a submission: accepted with its effects, or rejected with a code. */
 public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
@@ -54,17 +56,30 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
         }
     }
 
-    /** A rejected request: nothing changed. {@code message} is one sentence naming the objects. */
-    record Rejected(Submission submission, ErrorCode code, String message) implements Outcome {
+    /**
+     * A rejected request: nothing changed. {@code sentence} names the objects; {@link #message()} says
+     * it in English, {@link #message(Locale)} in the language of whoever reads it.
+     */
+    record Rejected(Submission submission, ErrorCode code, Sentence sentence) implements Outcome {
         public Rejected {
             Objects.requireNonNull(submission, "submission");
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(sentence, "sentence");
+        }
+
+        /** The sentence in English: what logs, the journal, scenario files and the command line show. */
+        public String message() {
+            return sentence.english();
+        }
+
+        /** The sentence in {@code locale}'s language (English when the application does not speak it). */
+        public String message(Locale locale) {
+            return sentence.in(locale);
         }
 
         @Override
         public String toString() {
-            return code.code() + ": " + message;
+            return code.code() + ": " + message();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.viflab.coordinator;
 import java.util.List;
 import java.util.Set;
 import org.viflab.model.Topology;
+import org.viflab.model.Sentence;
 
 /**
  * The desired state of a lab, as the coordinator reads and writes it. Implementations keep the
@@ -56,10 +57,26 @@ public interface Repository extends AutoCloseable {
         }
     }
 
-    /** The database failed; the message says what was being done. */
+    /**
+     * The database failed, or a lab file was refused; the message says what was being done, in
+     * English ({@link #getMessage()}) or in the language of the UI ({@link #sentence()}).
+     */
     final class StoreException extends RuntimeException {
+
+        private final transient Sentence sentence;
+
         public StoreException(String message, Throwable cause) {
-            super(message, cause);
+            this(Sentence.verbatim(message), cause);
+        }
+
+        public StoreException(Sentence sentence, Throwable cause) {
+            super(sentence.english(), cause);
+            this.sentence = sentence;
+        }
+
+        /** What failed, to be said in any language. */
+        public Sentence sentence() {
+            return sentence;
         }
     }
 }

@@ -9,6 +9,7 @@ import static org.viflab.coordinator.ErrorCode.INVALID_SUBNET_RANGE;
 import static org.viflab.coordinator.ErrorCode.INVALID_VPC_RANGE;
 import static org.viflab.coordinator.ErrorCode.OPERATION_NOT_PERMITTED;
 import static org.viflab.coordinator.Lookup.reject;
+import static org.viflab.coordinator.Rejection.*;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ import org.viflab.model.Rule;
 import org.viflab.model.RulePeer;
 import org.viflab.model.SecurityGroup;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.ServicePlatform;
 import org.viflab.model.Subnet;
 import org.viflab.model.SubnetId;
@@ -58,9 +60,9 @@ final class TopologyRules {
     }
 
     static void createPrincipal(Change c, CreatePrincipal r) {
-        Lookup.operatorOnly(c.as, "create principals");
+        Lookup.operatorOnly(c.as, OPERATOR_CREATES_PRINCIPALS);
         if (c.before.principals().contains(r.id())) {
-            throw reject(INVALID_PARAMETER_VALUE, "The principal '" + r.id() + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, PRINCIPAL_ALREADY_EXISTS, r.id());
         }
         c.next.putPrincipal(r.id());
         c.createdId = Optional.of(r.id().value());
@@ -70,18 +72,18 @@ final class TopologyRules {
         Topology t = c.before;
         PrincipalId owner = r.owner().orElse(c.as);
         Lookup.knownPrincipal(t, owner);
-        Lookup.ownerOrOperator(c.as, owner, "a partition for " + owner);
+        Lookup.ownerOrOperator(c.as, owner, Sentence.of(WHAT_PARTITION_FOR, owner));
         if (r.cidr().length() < 16 || r.cidr().length() > 28) {
-            throw reject(INVALID_VPC_RANGE, "The CIDR " + r.cidr() + " is invalid: a partition is between /16 and /28.");
+            throw reject(INVALID_VPC_RANGE, CIDR_INVALID_PARTITION_BETWEEN, r.cidr());
         }
         PartitionId id = r.id().orElseGet(() -> PartitionId.partitionId(
                 c.generateId("vpc", s -> t.partitions().containsKey(PartitionId.partitionId(s)))));
         if (t.partitions().containsKey(id)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The partition '" + id + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, PARTITION_ALREADY_EXISTS, id);
         }
         SecurityGroupId defaultGroup = r.defaultGroup().orElse(Partition.defaultGroupOf(id));
         if (t.securityGroups().containsKey(defaultGroup)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The security group '" + defaultGroup + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, SECURITY_GROUP_ALREADY_EXISTS, defaultGroup);
         }
         Partition partition = new Partition(id, owner, r.cidr(), r.internetGateway(), r.vpnOnPremises(), defaultGroup);
         SecurityGroup group = new SecurityGroup(defaultGroup, id, "default group of " + id,
@@ -96,15 +98,16 @@ final class TopologyRules {
     static void deletePartition(Change c, DeletePartition r) {
         Topology t = c.before;
         Partition partition = Lookup.partition(t, r.partition());
-        Lookup.ownerOrOperator(c.as, partition.owner(), "partition " + partition.id());
-        List<String> users = new ArrayList<>();
+        Lookup.ownerOrOperator(c.as, partition.owner(), Sentence.of(WHAT_PARTITION, partition.id()));
+        List<Sentence> users = new ArrayList<>();
         t.subnets().values().stream().filter(s -> s.partition().equals(partition.id()))
-                .forEach(s -> users.add("subnet " + s.id()));
+                .forEach(s -> users.add(Sentence.of(USER_SUBNET, s.id())));
         t.securityGroups().values().stream()
                 .filter(g -> g.partition().equals(partition.id()) && !g.id().equals(partition.defaultGroup()))
-                .forEach(g -> users.add("security group " + g.id()));
+                .forEach(g -> users.add(Sentence.of(USER_SECURITY_GROUP, g.id())));
         if (!users.isEmpty()) {
-            throw reject(DEPENDENCY_VIOLATION, "The partition " + partition.id() + " still has " + String.join(", ", users) + ".");
+            throw reject(DEPENDENCY_VIOLATION, PARTITION_STILL_HAS, partition.id(), Sentence.join(LIST_SEPARATOR,
+                    users));
         }
         SecurityGroup defaultGroup = t.securityGroups().get(partition.defaultGroup());
         c.next.removeSecurityGroup(partition.defaultGroup()).removePartition(partition.id());
@@ -122,31 +125,29 @@ final class TopologyRules {
         Partition partition = Lookup.partition(t, r.partition());
         Lookup.partitionOwner(t, c.as, partition.id());
         if (r.zone().isBlank()) {
-            throw reject(INVALID_PARAMETER_VALUE, "A subnet needs a zone.");
+            throw reject(INVALID_PARAMETER_VALUE, SUBNET_NEEDS_ZONE);
         }
         if (!partition.cidr().contains(r.cidr())) {
-            throw reject(INVALID_SUBNET_RANGE, "The CIDR " + r.cidr() + " is not inside partition " + partition.id()
-                    + " (" + partition.cidr() + ").");
+            throw reject(INVALID_SUBNET_RANGE, CIDR_NOT_INSIDE_PARTITION, r.cidr(), partition.id(), partition.cidr());
         }
         if (r.cidr().length() > 28) {
-            throw reject(INVALID_SUBNET_RANGE, "The CIDR " + r.cidr() + " is too small: a subnet is /28 or larger.");
+            throw reject(INVALID_SUBNET_RANGE, CIDR_TOO_SMALL_SUBNET_LARGER, r.cidr());
         }
         for (Subnet sibling : t.subnets().values()) {
             if (sibling.partition().equals(partition.id()) && sibling.cidr().overlaps(r.cidr())) {
-                throw reject(INVALID_SUBNET_CONFLICT, "The CIDR " + r.cidr() + " overlaps subnet " + sibling.id()
-                        + " (" + sibling.cidr() + ").");
+                throw reject(INVALID_SUBNET_CONFLICT, CIDR_OVERLAPS_SUBNET, r.cidr(), sibling.id(), sibling.cidr());
             }
         }
         SubnetId id = r.id().orElseGet(() -> SubnetId.subnetId(
                 c.generateId("subnet", s -> t.subnets().containsKey(SubnetId.subnetId(s)))));
         if (t.subnets().containsKey(id)) {
-            throw reject(INVALID_PARAMETER_VALUE, "The subnet '" + id + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, SUBNET_ALREADY_EXISTS, id);
         }
         List<Route> routes = new ArrayList<>();
         for (Route route : r.routes()) {
             checkRoute(t, partition, id, route.to(), route.via());
             if (routes.stream().anyMatch(existing -> existing.to().equals(route.to()))) {
-                throw reject(INVALID_PARAMETER_VALUE, "Subnet " + id + " names the route to " + route.to() + " twice.");
+                throw reject(INVALID_PARAMETER_VALUE, SUBNET_NAMES_ROUTE_TWICE, id, route.to());
             }
             routes.add(route);
         }
@@ -162,20 +163,20 @@ final class TopologyRules {
 
     private static void checkRoute(Topology t, Partition partition, SubnetId subnet, Ipv4Prefix to, RouteTarget via) {
         if (to.equals(partition.cidr())) {
-            throw reject(INVALID_PARAMETER_VALUE, "The route to " + to + " is the partition's local route; it cannot be changed.");
+            throw reject(INVALID_PARAMETER_VALUE, ROUTE_PARTITION_LOCAL_ROUTE_CANNOT_CHANGED, to);
         }
         if (via.kind() == RouteTarget.Kind.LOCAL) {
-            throw reject(INVALID_PARAMETER_VALUE, "Only the partition's own CIDR " + partition.cidr() + " is routed locally.");
+            throw reject(INVALID_PARAMETER_VALUE, ONLY_PARTITION_OWN_CIDR_ROUTED_LOCALLY, partition.cidr());
         }
         if (via.kind() == RouteTarget.Kind.INTERFACE) {
             var appliance = t.interfaces().get(via.appliance());
             if (appliance == null) {
-                throw reject(INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, "The interface '" + via.appliance()
-                        + "' named by the route to " + to + " in " + subnet + " does not exist.");
+                throw reject(INVALID_NETWORK_INTERFACE_ID_NOT_FOUND, INTERFACE_NAMED_ROUTE_DOES_NOT_EXIST,
+                        via.appliance(), to, subnet);
             }
             if (!appliance.partition().equals(partition.id())) {
-                throw reject(INVALID_PARAMETER, "The interface " + appliance.id() + " is in partition "
-                        + appliance.partition() + ", not in " + partition.id() + ".");
+                throw reject(INVALID_PARAMETER, INTERFACE_IN_OTHER_PARTITION, appliance.id(), appliance.partition(),
+                        partition.id());
             }
         }
     }
@@ -186,8 +187,8 @@ final class TopologyRules {
         Lookup.partitionOwner(t, c.as, subnet.partition());
         var users = t.interfacesIn(subnet.id());
         if (!users.isEmpty()) {
-            throw reject(DEPENDENCY_VIOLATION, "The subnet " + subnet.id() + " still has interfaces: "
-                    + users.stream().map(u -> u.id().value()).limit(5).toList() + ".");
+            throw reject(DEPENDENCY_VIOLATION, SUBNET_STILL_INTERFACES, subnet.id(),
+                    users.stream().map(u -> u.id().value()).limit(5).toList());
         }
         c.next.removeSubnet(subnet.id());
         c.emit(new RouterOp(subnet.id(), subnet.partition(), RouterOp.Kind.DELETE, subnet.cidr(), null));
@@ -209,10 +210,10 @@ final class TopologyRules {
             c.emit(new RouterOp(subnet.id(), subnet.partition(), RouterOp.Kind.ROUTE, r.to(), r.via().get()));
         } else {
             if (r.to().equals(partition.cidr())) {
-                throw reject(INVALID_PARAMETER_VALUE, "The local route to " + r.to() + " cannot be removed.");
+                throw reject(INVALID_PARAMETER_VALUE, LOCAL_ROUTE_CANNOT_REMOVED, r.to());
             }
             if (old.isEmpty()) {
-                throw reject(INVALID_PARAMETER_VALUE, "Subnet " + subnet.id() + " has no route to " + r.to() + ".");
+                throw reject(INVALID_PARAMETER_VALUE, SUBNET_HAS_NO_ROUTE, subnet.id(), r.to());
             }
             c.emit(new RouterOp(subnet.id(), subnet.partition(), RouterOp.Kind.UNROUTE, r.to(), null));
         }
@@ -231,7 +232,7 @@ final class TopologyRules {
         boolean redefinesDefault = existing != null && existing.id().equals(partition.defaultGroup())
                 && existing.partition().equals(partition.id());
         if (existing != null && !redefinesDefault) {
-            throw reject(INVALID_PARAMETER_VALUE, "The security group '" + id + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, SECURITY_GROUP_ALREADY_EXISTS, id);
         }
         List<Rule> egress = r.egress().orElse(SecurityGroup.allowAllEgress());
         checkRules(t, partition.id(), id, r.ingress());
@@ -253,8 +254,8 @@ final class TopologyRules {
             if (rule.peer().isGroup() && !rule.peer().group().equals(self)) {
                 SecurityGroup peer = Lookup.group(t, rule.peer().group());
                 if (!peer.partition().equals(partition)) {
-                    throw reject(INVALID_PARAMETER, "The security group " + peer.id() + " is in partition "
-                            + peer.partition() + ", not in " + partition + ".");
+                    throw reject(INVALID_PARAMETER, SECURITY_GROUP_IN_OTHER_PARTITION, peer.id(), peer.partition(),
+                            partition);
                 }
             }
         }
@@ -266,17 +267,18 @@ final class TopologyRules {
         Lookup.partitionOwner(t, c.as, group.partition());
         Partition partition = Lookup.partition(t, group.partition());
         if (partition.defaultGroup().equals(group.id())) {
-            throw reject(OPERATION_NOT_PERMITTED, "The security group " + group.id() + " is the default group of "
-                    + partition.id() + "; it goes with the partition.");
+            throw reject(OPERATION_NOT_PERMITTED, SECURITY_GROUP_DEFAULT_GROUP_GOES_PARTITION, group.id(),
+                    partition.id());
         }
-        List<String> users = new ArrayList<>();
+        List<Sentence> users = new ArrayList<>();
         t.interfaces().values().stream().filter(i -> i.securityGroups().contains(group.id()))
-                .forEach(i -> users.add("interface " + i.id()));
+                .forEach(i -> users.add(Sentence.of(USER_INTERFACE, i.id())));
         t.securityGroups().values().stream().filter(g -> !g.id().equals(group.id()))
-                .filter(g -> referencesGroup(g, group.id())).forEach(g -> users.add("rules of " + g.id()));
+                .filter(g -> referencesGroup(g, group.id())).forEach(g -> users.add(Sentence.of(USER_RULES_OF,
+                        g.id())));
         if (!users.isEmpty()) {
-            throw reject(DEPENDENCY_VIOLATION, "The security group " + group.id() + " is still used by "
-                    + String.join(", ", users.subList(0, Math.min(5, users.size()))) + ".");
+            throw reject(DEPENDENCY_VIOLATION, SECURITY_GROUP_STILL_USED, group.id(),
+                    Sentence.join(LIST_SEPARATOR, users.subList(0, Math.min(5, users.size()))));
         }
         c.next.removeSecurityGroup(group.id());
         c.emit(new GroupOp(group.partition(), group.id(), false, List.of(), List.of()));
@@ -296,8 +298,7 @@ final class TopologyRules {
         checkRules(t, group.partition(), group.id(), List.of(r.rule()));
         List<Rule> rules = new ArrayList<>(r.direction() == Direction.INGRESS ? group.ingress() : group.egress());
         if (rules.contains(r.rule())) {
-            throw reject(INVALID_PARAMETER_VALUE, "The rule " + r.rule() + " is already in " + group.id() + " ("
-                    + r.direction() + ").");
+            throw reject(INVALID_PARAMETER_VALUE, RULE_ALREADY_IN_GROUP, r.rule(), group.id(), r.direction());
         }
         rules.add(r.rule());
         putRules(c, group, r.direction(), rules);
@@ -310,8 +311,7 @@ final class TopologyRules {
         Lookup.partitionOwner(t, c.as, group.partition());
         List<Rule> rules = new ArrayList<>(r.direction() == Direction.INGRESS ? group.ingress() : group.egress());
         if (!rules.remove(r.rule())) {
-            throw reject(INVALID_PARAMETER_VALUE, "The rule " + r.rule() + " is not in " + group.id() + " ("
-                    + r.direction() + ").");
+            throw reject(INVALID_PARAMETER_VALUE, RULE_NOT_IN_GROUP, r.rule(), group.id(), r.direction());
         }
         putRules(c, group, r.direction(), rules);
         c.inverse.add(new Authorize(group.id(), r.direction(), r.rule()));
@@ -326,23 +326,23 @@ final class TopologyRules {
 
     static void addPlatform(Change c, AddPlatform r) {
         Topology t = c.before;
-        Lookup.operatorOnly(c.as, "add platforms");
+        Lookup.operatorOnly(c.as, OPERATOR_ADDS_PLATFORMS);
         if (t.platforms().containsKey(r.id())) {
-            throw reject(INVALID_PARAMETER_VALUE, "The platform '" + r.id() + "' already exists.");
+            throw reject(INVALID_PARAMETER_VALUE, PLATFORM_ALREADY_EXISTS, r.id());
         }
         if (r.zone().isBlank()) {
-            throw reject(INVALID_PARAMETER_VALUE, "A platform needs a zone.");
+            throw reject(INVALID_PARAMETER_VALUE, PLATFORM_NEEDS_ZONE);
         }
         if (r.capacity() < 1) {
-            throw reject(INVALID_PARAMETER_VALUE, "The capacity of " + r.id() + " must be at least 1, not " + r.capacity() + ".");
+            throw reject(INVALID_PARAMETER_VALUE, CAPACITY_AT_LEAST_ONE, r.id(), r.capacity());
         }
         if (r.nics().isEmpty()) {
-            throw reject(INVALID_PARAMETER_VALUE, "The platform " + r.id() + " needs at least one physical NIC.");
+            throw reject(INVALID_PARAMETER_VALUE, PLATFORM_NEEDS_LEAST_PHYSICAL_NIC, r.id());
         }
         List<PhysicalNic> nics = new ArrayList<>();
         for (NicSpec spec : r.nics()) {
             if (t.platformOfNic(spec.id()).isPresent() || nics.stream().anyMatch(n -> n.id().equals(spec.id()))) {
-                throw reject(INVALID_PARAMETER_VALUE, "The physical NIC '" + spec.id() + "' already exists.");
+                throw reject(INVALID_PARAMETER_VALUE, PHYSICAL_NIC_ALREADY_EXISTS, spec.id());
             }
             MacAddress mac = spec.mac().orElseGet(() -> new MacAddress(0x0200_0000_0000L + c.next.idSequence() + 1));
             if (spec.mac().isEmpty()) {
@@ -358,10 +358,10 @@ final class TopologyRules {
 
     static void setNic(Change c, SetNic r) {
         Topology t = c.before;
-        Lookup.operatorOnly(c.as, "change physical NICs");
+        Lookup.operatorOnly(c.as, OPERATOR_CHANGES_NICS);
         NicId nicId = r.nic();
         ServicePlatform platform = t.platformOfNic(nicId).orElseThrow(() ->
-                reject(INVALID_PARAMETER_VALUE, "The physical NIC '" + nicId + "' does not exist."));
+                reject(INVALID_PARAMETER_VALUE, PHYSICAL_NIC_DOES_NOT_EXIST, nicId));
         PhysicalNic nic = platform.nic(nicId).orElseThrow();
         c.next.putPlatform(platform.withNic(nic.withUp(r.up())));
         c.emit(new NicOp(platform.id(), nicId, r.up()));

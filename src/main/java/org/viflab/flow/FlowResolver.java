@@ -11,6 +11,7 @@ import org.viflab.model.InterfaceRecord;
 import org.viflab.model.Partition;
 import org.viflab.model.PartitionId;
 import org.viflab.model.ResourceInstance;
+import org.viflab.model.Sentence;
 import org.viflab.model.Subnet;
 import org.viflab.model.Topology;
 import org.viflab.net.Ipv4Address;
@@ -120,7 +121,7 @@ public final class FlowResolver {
     }
 
     /** A destination address, or why there is none. */
-    private record Target(Ipv4Address address, String unresolved) {
+    private record Target(Ipv4Address address, Sentence unresolved) {
     }
 
     private static Target destination(Topology topology, Endpoint to, boolean fromInternet,
@@ -162,7 +163,7 @@ public final class FlowResolver {
                     yield new Target(record.primaryIp(), null);
                 }
                 if (record.publicIps().isEmpty()) {
-                    yield new Target(null, record.id() + " has no public address, so the internet cannot reach it");
+                    yield new Target(null, Sentence.of(Reason.NO_PUBLIC_ADDRESS_INTERNET_CANNOT_REACH, record.id()));
                 }
                 yield new Target(record.publicIps().get(0).publicIp(), null);
             }

@@ -1,9 +1,12 @@
 package org.viflab.flow;
 
+import static org.viflab.flow.Reason.*;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.viflab.fabric.Fabric;
 import org.viflab.fabric.FabricKey;
 import org.viflab.fabric.GroupRules;
@@ -24,6 +27,7 @@ import org.viflab.model.Route;
 import org.viflab.model.Rule;
 import org.viflab.model.RulePeer;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.SubnetId;
 import org.viflab.net.Ipv4Address;
 import org.viflab.net.Ipv4Prefix;
@@ -164,38 +168,39 @@ public final class FlowTracer {
             InstanceId instance = flow.senderInstance();
             touch(FabricKey.iface(iface));
             if (instance == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, iface + " is attached to no instance");
-                return end(Disposition.DETACHED, iface.value(),
-                        iface + " is not attached to any instance, so nothing can send from it");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_ATTACHED_NO_INSTANCE,
+                        iface));
+                return end(Disposition.DETACHED, iface.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING,
+                        iface));
             }
             touch(FabricKey.instance(instance));
             PlatformId platform = fabric.runningPlatform(instance);
             if (platform == null) {
-                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, instance + " is not running");
-                return end(Disposition.NOT_RUNNING, instance.value(), instance + " is not running, so it cannot send");
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_RUNNING, instance));
+                return end(Disposition.NOT_RUNNING, instance.value(), Sentence.of(NOT_RUNNING_SO_CANNOT_SEND,
+                        instance));
             }
             touch(FabricKey.platform(platform));
             Hypervisor hypervisor = fabric.hypervisor(platform);
             Plug plug = hypervisor.plug(iface, instance);
             if (plug == null) {
-                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED,
-                        iface + " is not plugged into " + instance + " on " + platform);
-                return end(Disposition.NOT_PLUGGED, iface.value(), iface + " is not plugged into " + instance + " on "
-                        + platform + " yet, so " + instance + " cannot send through it");
+                hop(ComponentKind.INSTANCE, instance.value(), Action.DROPPED, Sentence.of(HOP_NOT_PLUGGED_INTO, iface,
+                        instance, platform));
+                return end(Disposition.NOT_PLUGGED, iface.value(), Sentence.of(NOT_PLUGGED_INTO_YET_SO_CANNOT, iface,
+                        instance, platform, instance));
             }
-            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED,
-                    "sends " + packet() + " from " + iface + " (" + src() + ")");
+            hop(ComponentKind.INSTANCE, instance.value(), Action.ORIGINATED, Sentence.of(HOP_SENDS, packet(), iface,
+                    src()));
             return leave(hypervisor, plug);
         }
 
         private Trace fromInternet() {
-            hop(ComponentKind.INTERNET, src(), Action.ORIGINATED, "an outside host sends " + packet());
+            hop(ComponentKind.INTERNET, src(), Action.ORIGINATED, Sentence.of(HOP_OUTSIDE_HOST_SENDS, packet()));
             touch(FabricKey.publicAddress(dst));
             PartitionId partition = fabric.publicAddressPartition(dst);
             if (partition == null) {
-                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, "no record has the public address " + dst());
-                return end(Disposition.UNASSIGNED, dst(),
-                        "no interface record has the public address " + dst() + ", so nothing receives the packet");
+                hop(ComponentKind.INTERNET, "internet", Action.DROPPED, Sentence.of(HOP_NO_RECORD_PUBLIC_ADDRESS, dst()));
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
             return enterThroughInternetGateway(partition);
         }
@@ -203,22 +208,22 @@ public final class FlowTracer {
         private Trace fromVpn() {
             PartitionId partition = flow.partition();
             touch(FabricKey.partition(partition));
-            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.ORIGINATED,
-                    "an on-premises host sends " + packet());
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.ORIGINATED, Sentence.of(HOP_PREMISES_HOST_SENDS, packet()));
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasVpn()) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, partition + " has no VPN gateway");
-                return end(Disposition.NO_ROUTE, partition.value(),
-                        partition + " has no VPN gateway, so the on-premises host cannot reach it");
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_VPN_GATEWAY,
+                        partition));
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(NO_VPN_GATEWAY_SO_PREMISES_HOST,
+                        partition));
             }
             if (!table.cidr().contains(dst)) {
-                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
-                        dst() + " is outside " + partition + " (" + table.cidr() + ")");
-                return end(Disposition.NO_ROUTE, partition.value(), "the VPN gateway of " + partition
-                        + " has no route to " + dst() + ", which is outside " + table.cidr());
+                hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_OUTSIDE, dst(),
+                        partition, table.cidr()));
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(VPN_GATEWAY_NO_ROUTE_WHICH_OUTSIDE,
+                        partition, dst(), table.cidr()));
             }
             hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.RECEIVED,
-                    "enters " + partition + " through its VPN gateway");
+                    Sentence.of(HOP_ENTERS_THROUGH_VPN_GATEWAY, partition));
             return local(partition);
         }
 
@@ -231,19 +236,19 @@ public final class FlowTracer {
             touch(FabricKey.partition(plug.partition()));
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC,
+                        plug.partition()));
                 return end(Disposition.NO_ROUTE, plug.partition().value(),
-                        "the partition " + plug.partition() + " of " + iface + " is gone, so the packet goes nowhere");
+                        Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             if (plug.sourceDestCheck()) {
                 touch(FabricKey.address(table.id(), src));
                 MappingEntry owner = table.mappingAt(src);
                 if (owner == null || !owner.iface().equals(iface)) {
                     hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED,
-                            "source/destination check: " + src() + " is not an address of " + iface);
-                    return end(Disposition.SPOOF_BLOCKED, iface.value(), iface
-                            + " has its source/destination check on and " + src()
-                            + " is not one of its addresses, so it drops the packet");
+                            Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESS, src(), iface));
+                    return end(Disposition.SPOOF_BLOCKED, iface.value(),
+                            Sentence.of(SOURCE_DESTINATION_CHECK_NOT_ADDRESSES_SO, iface, src()));
                 }
             }
             Trace denied = filter(hypervisor, plug, table, false);
@@ -253,13 +258,13 @@ public final class FlowTracer {
             touch(FabricKey.platform(hypervisor.id()));
             NicState nic = hypervisor.nic(plug.nic());
             if (nic == null || !nic.up()) {
-                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
-                        plug.nic() + " on " + hypervisor.id() + " is down");
-                return end(Disposition.NIC_DOWN, plug.nic().value(), plug.nic() + " on " + hypervisor.id()
-                        + " is down, so " + iface + " cannot send");
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(),
+                        hypervisor.id()));
+                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_SEND, plug.nic(),
+                        hypervisor.id(), iface));
             }
-            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED,
-                    iface + " leaves " + hypervisor.id() + " over " + nic.id() + " (" + nic.macText() + ")");
+            hop(ComponentKind.NIC, nic.id().value(), Action.TRANSMITTED, Sentence.of(HOP_LEAVES_OVER, iface,
+                    hypervisor.id(), nic.id(), nic.macText()));
             passed(crossing);
             return route(plug.subnet());
         }
@@ -268,28 +273,29 @@ public final class FlowTracer {
 
         private Trace route(SubnetId subnet) {
             if (++routerPasses > HOP_LIMIT) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "hop limit of " + HOP_LIMIT + " reached");
-                return end(Disposition.LOOP, subnet.value(), "the packet passed " + HOP_LIMIT
-                        + " routers without arriving (the last was " + subnet + "'s), so it is dropped as a loop");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_HOP_LIMIT_REACHED,
+                        HOP_LIMIT));
+                return end(Disposition.LOOP, subnet.value(), Sentence.of(PACKET_PASSED_ROUTERS_WITHOUT_ARRIVING_LAST,
+                        HOP_LIMIT, subnet));
             }
             touch(FabricKey.router(subnet));
             Router router = fabric.router(subnet);
             if (router == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, subnet + " has no router");
-                return end(Disposition.NO_ROUTE, subnet.value(), "subnet " + subnet + " has no router, so "
-                        + dst() + " cannot be reached");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_NO_ROUTER, subnet));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SUBNET_NO_ROUTER_SO_CANNOT_REACHED,
+                        subnet, dst()));
             }
             Route route = router.lookup(dst);
             if (route == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "no route matches " + dst());
-                return end(Disposition.NO_ROUTE, subnet.value(),
-                        subnet + " has no route to " + dst() + ", so the packet is dropped");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_NO_ROUTE_MATCHES, dst()));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(NO_ROUTE_SO_PACKET_DROPPED, subnet,
+                        dst()));
             }
             PartitionId partition = router.partition();
             routeText = router.text(route);
             switch (route.via().kind()) {
                 case LOCAL -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
                     return local(partition);
                 }
                 case INTERNET -> {
@@ -299,12 +305,12 @@ public final class FlowTracer {
                     return toVpn(partition, subnet, route);
                 }
                 case BLACKHOLE -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, "route " + routeText);
-                    return end(Disposition.NO_ROUTE, subnet.value(), subnet + "'s route " + route.to()
-                            + " → blackhole drops traffic for " + dst());
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE, routeText));
+                    return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTE_BLACKHOLE_DROPS_TRAFFIC,
+                            subnet, route.to(), dst()));
                 }
                 case INTERFACE -> {
-                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+                    hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
                     return throughAppliance(subnet, route.via().appliance());
                 }
                 default -> throw new IllegalStateException("unknown route target " + route.via());
@@ -318,31 +324,31 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             MappingEntry entry = table == null ? null : table.mappingAt(dst);
             if (entry == null) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, "no record owns " + dst());
-                return end(Disposition.UNASSIGNED, dst(), "no interface record in " + partition + " owns "
-                        + dst() + ", so nothing receives the packet");
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_RECORD_OWNS, dst()));
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_OWNS_SO_NOTHING, partition,
+                        dst()));
             }
             InterfaceId target = entry.iface();
             touch(FabricKey.iface(target));
             if (entry.detached()) {
                 hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED,
-                        dst() + " belongs to " + target + ", attached to no instance");
-                return end(Disposition.DETACHED, target.value(),
-                        target + " is not attached to any instance, so nothing receives traffic for " + dst());
+                        Sentence.of(HOP_BELONGS_ATTACHED_NO_INSTANCE, dst(), target));
+                return end(Disposition.DETACHED, target.value(), Sentence.of(NOT_ATTACHED_ANY_INSTANCE_SO_NOTHING_2,
+                        target, dst()));
             }
             Choice choice = choose(target, entry.instances());
             if (choice.plug == null) {
-                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, dst() + " belongs to " + target
-                        + " on " + choice.instance + ", which " + (choice.running ? "has it not plugged" : "is not running"));
+                hop(ComponentKind.MAPPING, partition.value(), Action.DROPPED, Sentence.of(choice.running
+                        ? HOP_BELONGS_NOT_PLUGGED : HOP_BELONGS_NOT_RUNNING, dst(), target, choice.instance));
                 if (!choice.running) {
-                    return end(Disposition.NOT_RUNNING, choice.instance.value(), target + " is attached to "
-                            + choice.instance + ", which is not running, so nothing receives traffic for " + dst());
+                    return end(Disposition.NOT_RUNNING, choice.instance.value(),
+                            Sentence.of(ATTACHED_WHICH_NOT_RUNNING_SO_NOTHING, target, choice.instance, dst()));
                 }
-                return end(Disposition.NOT_PLUGGED, target.value(), target + " is attached to " + choice.instance
-                        + ", but its hypervisor has not plugged it in yet, so nothing receives traffic for " + dst());
+                return end(Disposition.NOT_PLUGGED, target.value(),
+                        Sentence.of(ATTACHED_BUT_HYPERVISOR_NOT_PLUGGED_YET, target, choice.instance, dst()));
             }
-            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, dst() + " belongs to " + target + " on "
-                    + choice.instance + " (" + choice.hypervisor.id() + ")" + choice.note(entry.instances()));
+            hop(ComponentKind.MAPPING, partition.value(), Action.FORWARDED, Sentence.of(HOP_BELONGS, dst(), target,
+                    choice.instance, choice.hypervisor.id(), choice.note(entry.instances())));
             landing = entry.instances();
             return arrive(choice.hypervisor, choice.plug);
         }
@@ -355,12 +361,12 @@ public final class FlowTracer {
             Plug plug;
             int ready;
 
-            String note(List<InstanceId> candidates) {
+            Sentence note(List<InstanceId> candidates) {
                 if (candidates.size() < 2) {
-                    return "";
+                    return Sentence.verbatim("");
                 }
-                return "; flow hash picks " + instance + " of " + candidates
-                        + (ready < candidates.size() ? " (" + ready + " ready)" : "");
+                return ready < candidates.size() ? Sentence.of(HOP_FLOW_HASH_PICKS_READY, instance, candidates, ready)
+                        : Sentence.of(HOP_FLOW_HASH_PICKS, instance, candidates);
             }
         }
 
@@ -425,35 +431,34 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
-                        "route " + routeText + ", but " + partition + " has no internet gateway");
-                return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
-                        + " to the internet, but " + partition + " has no internet gateway");
+                        Sentence.of(HOP_ROUTE_BUT_NO_INTERNET_GATEWAY, routeText, partition));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_INTERNET_BUT_NO_INTERNET_GATEWAY,
+                        subnet, route.to(), partition));
             }
-            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
             touch(FabricKey.address(partition, src));
             Ipv4Address publicIp = table.publicFor(src);
             if (publicIp == null) {
                 MappingEntry owner = table.mappingAt(src);
                 String who = owner != null ? owner.iface().value() : src();
-                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, src() + " has no public address");
-                return end(Disposition.NO_ROUTE, who, who + " has no public address, so " + src()
-                        + " cannot reach the internet (" + dst() + ")");
+                hop(ComponentKind.NAT, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_PUBLIC_ADDRESS, src()));
+                return end(Disposition.NO_ROUTE, who, Sentence.of(NO_PUBLIC_ADDRESS_SO_CANNOT_REACH, who, src(),
+                        dst()));
             }
             Ipv4Address privateIp = src;
             setSrc(publicIp);
-            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "source " + privateIp + " → " + publicIp);
-            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED,
-                    "leaves " + partition + " for the internet");
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_SOURCE, privateIp, publicIp));
+            hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.FORWARDED, Sentence.of(HOP_LEAVES_INTERNET,
+                    partition));
             touch(FabricKey.publicAddress(dst));
             PartitionId other = fabric.publicAddressPartition(dst);
             if (other == null) {
-                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, dst() + " is outside the provider network");
+                hop(ComponentKind.INTERNET, "internet", Action.RECEIVED, Sentence.of(HOP_OUTSIDE_PROVIDER_NETWORK, dst()));
                 exit = Trace.Exit.INTERNET;
-                return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
-                        + " through its internet gateway as " + publicIp + " and exits to the internet host " + dst());
+                return end(Disposition.EXITED, partition.value(),
+                        Sentence.of(PACKET_LEAVES_THROUGH_INTERNET_GATEWAY_EXITS, partition, publicIp, dst()));
             }
-            hop(ComponentKind.INTERNET, "internet", Action.FORWARDED,
-                    dst() + " is a public address of " + other + ": the packet comes back in");
+            hop(ComponentKind.INTERNET, "internet", Action.FORWARDED, Sentence.of(HOP_PUBLIC_ADDRESS_PACKET_COMES_BACK, dst(), other));
             return enterThroughInternetGateway(other);
         }
 
@@ -462,21 +467,22 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             if (table == null || !table.hasInternetGateway()) {
                 hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED,
-                        partition + " has no internet gateway");
-                return end(Disposition.NO_ROUTE, partition.value(), dst() + " belongs to " + partition
-                        + ", which has no internet gateway, so the packet cannot enter");
+                        Sentence.of(HOP_NO_INTERNET_GATEWAY, partition));
+                return end(Disposition.NO_ROUTE, partition.value(), Sentence.of(BELONGS_WHICH_NO_INTERNET_GATEWAY_SO,
+                        dst(), partition));
             }
             Ipv4Address privateIp = table.privateFor(dst);
             if (privateIp == null) {
-                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, "no NAT entry for " + dst());
-                return end(Disposition.UNASSIGNED, dst(),
-                        "no interface record has the public address " + dst() + ", so nothing receives the packet");
+                hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.DROPPED, Sentence.of(HOP_NO_NAT_ENTRY,
+                        dst()));
+                return end(Disposition.UNASSIGNED, dst(), Sentence.of(NO_INTERFACE_RECORD_PUBLIC_ADDRESS_SO, dst()));
             }
             hop(ComponentKind.INTERNET_GATEWAY, partition.value(), Action.RECEIVED,
-                    "enters " + partition + " through its internet gateway");
+                    Sentence.of(HOP_ENTERS_THROUGH_INTERNET_GATEWAY, partition));
             Ipv4Address publicIp = dst;
             setDst(privateIp);
-            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, "destination " + publicIp + " → " + privateIp);
+            hop(ComponentKind.NAT, partition.value(), Action.TRANSLATED, Sentence.of(HOP_DESTINATION, publicIp,
+                    privateIp));
             return local(partition);
         }
 
@@ -485,24 +491,24 @@ public final class FlowTracer {
             PartitionTable table = fabric.partition(partition);
             Ipv4Prefix onPremises = table == null ? null : table.vpnOnPremisesOrNull();
             if (onPremises == null) {
-                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED,
-                        "route " + routeText + ", but " + partition + " has no VPN gateway");
-                return end(Disposition.NO_ROUTE, subnet.value(), subnet + " routes " + route.to()
-                        + " to the VPN, but " + partition + " has no VPN gateway");
+                hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, Sentence.of(HOP_ROUTE_BUT_NO_VPN_GATEWAY,
+                        routeText, partition));
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(ROUTES_VPN_BUT_NO_VPN_GATEWAY, subnet,
+                        route.to(), partition));
             }
-            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, "route " + routeText);
+            hop(ComponentKind.ROUTER, subnet.value(), Action.FORWARDED, Sentence.of(HOP_ROUTE, routeText));
             if (!onPremises.contains(dst)) {
                 hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.DROPPED,
-                        dst() + " is not in the on-premises network " + onPremises);
-                return end(Disposition.NO_ROUTE, partition.value(), dst() + " is not in the on-premises network "
-                        + onPremises + " behind " + partition + "'s VPN gateway");
+                        Sentence.of(HOP_NOT_PREMISES_NETWORK, dst(), onPremises));
+                return end(Disposition.NO_ROUTE, partition.value(),
+                        Sentence.of(NOT_PREMISES_NETWORK_BEHIND_VPN_GATEWAY, dst(), onPremises, partition));
             }
             hop(ComponentKind.VPN_GATEWAY, partition.value(), Action.FORWARDED,
-                    "leaves " + partition + " for the on-premises network " + onPremises);
-            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, dst() + " is on premises");
+                    Sentence.of(HOP_LEAVES_PREMISES_NETWORK, partition, onPremises));
+            hop(ComponentKind.ON_PREMISES, "vpn:" + partition, Action.RECEIVED, Sentence.of(HOP_PREMISES, dst()));
             exit = Trace.Exit.VPN;
-            return end(Disposition.EXITED, partition.value(), "the packet leaves " + partition
-                    + " through its VPN gateway to the on-premises host " + dst());
+            return end(Disposition.EXITED, partition.value(), Sentence.of(PACKET_LEAVES_THROUGH_VPN_GATEWAY_PREMISES,
+                    partition, dst()));
         }
 
         // ---------------------------------------------------------------- appliances
@@ -510,23 +516,24 @@ public final class FlowTracer {
         private Trace throughAppliance(SubnetId subnet, InterfaceId appliance) {
             touch(FabricKey.iface(appliance));
             MappingEntry entry = fabric.mappingOf(appliance);
-            String missing = null;
+            Sentence missing = null;
             Choice choice = null;
             if (entry == null) {
-                missing = "the route target " + appliance + " does not exist";
+                missing = Sentence.of(ROUTE_TARGET_DOES_NOT_EXIST, appliance);
             } else if (entry.detached()) {
-                missing = "the route target " + appliance + " is not attached to any instance";
+                missing = Sentence.of(ROUTE_TARGET_NOT_ATTACHED, appliance);
             } else {
                 choice = choose(appliance, entry.instances());
                 if (choice.plug == null) {
-                    missing = "the route target " + appliance + " is attached to " + choice.instance + ", which "
-                            + (choice.running ? "has not plugged it in yet" : "is not running");
+                    missing = Sentence.of(choice.running ? ROUTE_TARGET_NOT_PLUGGED : ROUTE_TARGET_NOT_RUNNING,
+                            appliance,
+                            choice.instance);
                 }
             }
             if (missing != null) {
                 hop(ComponentKind.ROUTER, subnet.value(), Action.DROPPED, missing);
-                return end(Disposition.NO_ROUTE, subnet.value(), missing + ", so " + subnet
-                        + " has no working route to " + dst());
+                return end(Disposition.NO_ROUTE, subnet.value(), Sentence.of(SO_NO_WORKING_ROUTE, missing, subnet,
+                        dst()));
             }
             Hypervisor hypervisor = choice.hypervisor;
             Plug in = choice.plug;
@@ -547,10 +554,9 @@ public final class FlowTracer {
             }
             if (in.sourceDestCheck()) {
                 hop(ComponentKind.INTERFACE, appliance.value(), Action.DROPPED,
-                        "source/destination check: " + dst() + " is not addressed to " + appliance);
-                return end(Disposition.SPOOF_BLOCKED, appliance.value(), appliance
-                        + " has its source/destination check on, so " + instance + " drops the packet for " + dst()
-                        + ", which is not addressed to it");
+                        Sentence.of(HOP_SOURCE_DESTINATION_CHECK_NOT_ADDRESSED, dst(), appliance));
+                return end(Disposition.SPOOF_BLOCKED, appliance.value(),
+                        Sentence.of(SOURCE_DESTINATION_CHECK_SO_DROPS_PACKET, appliance, instance, dst()));
             }
             passed(crossing);
             // Out of the interface whose subnet holds the destination, else device 0 (the lowest index).
@@ -571,9 +577,9 @@ public final class FlowTracer {
             if (out == null) {
                 out = fallback;
             }
-            hop(ComponentKind.INSTANCE, instance.value(), Action.FORWARDED, instance + " forwards out of "
-                    + out.iface() + (holds ? " (its subnet " + out.subnet() + " holds " + dst() + ")" : " (device "
-                    + out.deviceIndex() + ")"));
+            hop(ComponentKind.INSTANCE, instance.value(), Action.FORWARDED, holds
+                    ? Sentence.of(HOP_FORWARDS_SUBNET_HOLDS, instance, out.iface(), out.subnet(), dst())
+                    : Sentence.of(HOP_FORWARDS_DEVICE, instance, out.iface(), out.deviceIndex()));
             return leave(hypervisor, out);
         }
 
@@ -596,19 +602,20 @@ public final class FlowTracer {
             touch(FabricKey.platform(hypervisor.id()));
             NicState nic = hypervisor.nic(plug.nic());
             if (nic == null || !nic.up()) {
-                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED,
-                        plug.nic() + " on " + hypervisor.id() + " is down");
-                return end(Disposition.NIC_DOWN, plug.nic().value(), plug.nic() + " on " + hypervisor.id()
-                        + " is down, so " + iface + " cannot receive the packet");
+                hop(ComponentKind.NIC, plug.nic().value(), Action.DROPPED, Sentence.of(HOP_DOWN, plug.nic(),
+                        hypervisor.id()));
+                return end(Disposition.NIC_DOWN, plug.nic().value(), Sentence.of(DOWN_SO_CANNOT_RECEIVE_PACKET,
+                        plug.nic(), hypervisor.id(), iface));
             }
-            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED,
-                    hypervisor.id() + " receives over " + nic.id() + " (" + nic.macText() + ") for " + iface);
+            hop(ComponentKind.NIC, nic.id().value(), Action.RECEIVED, Sentence.of(HOP_RECEIVES_OVER, hypervisor.id(),
+                    nic.id(), nic.macText(), iface));
             touch(FabricKey.partition(plug.partition()));
             PartitionTable table = fabric.partition(plug.partition());
             if (table == null) {
-                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, plug.partition() + " is not in the fabric");
+                hop(ComponentKind.INTERFACE, iface.value(), Action.DROPPED, Sentence.of(HOP_NOT_FABRIC,
+                        plug.partition()));
                 return end(Disposition.NO_ROUTE, plug.partition().value(),
-                        "the partition " + plug.partition() + " of " + iface + " is gone, so the packet goes nowhere");
+                        Sentence.of(PARTITION_GONE_SO_PACKET_GOES_NOWHERE, plug.partition(), iface));
             }
             return filter(hypervisor, plug, table, true);
         }
@@ -617,10 +624,10 @@ public final class FlowTracer {
             NicState nic = hypervisor.nic(plug.nic());
             deliveredTo = plug.instance();
             deliveredInterface = plug.iface();
-            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED,
-                    plug.instance() + " receives on " + plug.iface() + " (" + dst() + ")");
-            return end(Disposition.DELIVERED, plug.iface().value(), plug.instance() + " receives the packet for " + dst()
-                    + " on " + plug.iface() + " (" + hypervisor.id() + ", " + nic.id() + " " + nic.macText() + ")");
+            hop(ComponentKind.INSTANCE, plug.instance().value(), Action.DELIVERED, Sentence.of(HOP_RECEIVES,
+                    plug.instance(), plug.iface(), dst()));
+            return end(Disposition.DELIVERED, plug.iface().value(), Sentence.of(RECEIVES_PACKET, plug.instance(),
+                    dst(), plug.iface(), hypervisor.id(), nic.id(), nic.macText()));
         }
 
         // ---------------------------------------------------------------- security groups
@@ -635,13 +642,13 @@ public final class FlowTracer {
             List<SecurityGroupId> groups = hypervisor.loadedGroups(iface);
             if (groups == null) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.DENIED,
-                        "no security groups loaded for " + iface + " on " + hypervisor.id() + " yet");
-                return end(denial, iface.value(), "the security groups of " + iface + " are not loaded on "
-                        + hypervisor.id() + " yet, so it " + (ingress ? "accepts" : "sends") + " nothing");
+                        Sentence.of(HOP_NO_SECURITY_GROUPS_LOADED_YET, iface, hypervisor.id()));
+                return end(denial, iface.value(), Sentence.of(ingress ? GROUPS_NOT_LOADED_ACCEPTS_NOTHING
+                        : GROUPS_NOT_LOADED_SENDS_NOTHING, iface, hypervisor.id()));
             }
             if (groups.isEmpty()) {
                 hop(ComponentKind.INTERFACE, iface.value(), Action.PERMITTED,
-                        iface + " has no security groups: no filtering");
+                        Sentence.of(HOP_NO_SECURITY_GROUPS_NO_FILTERING, iface));
                 return null;
             }
             Ipv4Address peer = ingress ? src : dst;
@@ -656,8 +663,8 @@ public final class FlowTracer {
                 for (int r = 0; r < list.size(); r++) {
                     Rule rule = list.get(r);
                     if (rule.admits(protocol, port) && peerMatches(rule.peer(), table, peer)) {
-                        hop(ComponentKind.SECURITY_GROUP, group.value(), Action.PERMITTED, (ingress ? "ingress to "
-                                : "egress from ") + iface + " allowed by rule " + rules.ruleText(ingress, r));
+                        hop(ComponentKind.SECURITY_GROUP, group.value(), Action.PERMITTED, Sentence.of(ingress
+                                ? HOP_INGRESS_ALLOWED : HOP_EGRESS_ALLOWED, iface, rules.ruleText(ingress, r)));
                         return null;
                     }
                 }
@@ -682,76 +689,65 @@ public final class FlowTracer {
         private Trace deny(Plug plug, PartitionTable table, List<SecurityGroupId> groups, boolean ingress,
                            Ipv4Address peer) {
             InterfaceId iface = plug.iface();
-            String direction = ingress ? "ingress" : "egress";
-            StringBuilder why = new StringBuilder();
-            StringBuilder rulesText = new StringBuilder();
+            List<Sentence> why = new ArrayList<>();
+            List<Sentence> groupRules = new ArrayList<>();
             boolean anyRule = false;
             for (SecurityGroupId group : groups) {
                 GroupRules rules = table.groupRules(group);
-                if (why.length() > 0) {
-                    why.append("; ");
-                    rulesText.append("; ");
-                }
-                why.append(group).append(": ");
-                rulesText.append(group).append(' ');
                 if (rules == null) {
-                    why.append("not defined in ").append(table.id());
-                    rulesText.append("is not defined");
+                    why.add(Sentence.of(HOP_GROUP_NOT_DEFINED_IN, group, table.id()));
+                    groupRules.add(Sentence.of(GROUP_NOT_DEFINED, group));
                     continue;
                 }
                 List<Rule> list = rules.rules(ingress);
                 if (list.isEmpty()) {
-                    why.append("no ").append(direction).append(" rules");
-                    rulesText.append("has no ").append(direction).append(" rules");
+                    why.add(Sentence.of(ingress ? HOP_GROUP_NO_INGRESS_RULES : HOP_GROUP_NO_EGRESS_RULES, group));
+                    groupRules.add(Sentence.of(ingress ? GROUP_HAS_NO_INGRESS_RULES : GROUP_HAS_NO_EGRESS_RULES,
+                            group));
                     continue;
                 }
                 anyRule = true;
-                rulesText.append("allows only ");
-                for (int i = 0; i < list.size(); i++) {
-                    Rule rule = list.get(i);
-                    if (i > 0) {
-                        why.append(", ");
-                        rulesText.append(", ");
-                    }
-                    why.append(rule).append(" (").append(mismatch(rule, table, peer, ingress)).append(')');
-                    rulesText.append(rule);
+                StringJoiner allowed = new StringJoiner(", ");
+                List<Sentence> misses = new ArrayList<>();
+                for (Rule rule : list) {
+                    misses.add(Sentence.of(HOP_RULE_MISSES, rule, mismatch(rule, table, peer)));
+                    allowed.add(rule.toString());
                 }
+                why.add(Sentence.of(HOP_GROUP_RULES, group, Sentence.join(LIST_SEPARATOR, misses)));
+                groupRules.add(Sentence.of(GROUP_ALLOWS_ONLY, group, allowed));
             }
             SecurityGroupId first = groups.get(0);
             deniedBy = first;
-            hop(ComponentKind.SECURITY_GROUP, first.value(), Action.DENIED,
-                    "no " + direction + " rule admits " + packetShort() + (ingress ? " from " : " to ") + peer + ": "
-                            + why);
+            Sentence packet = packetShort();
+            hop(ComponentKind.SECURITY_GROUP, first.value(), Action.DENIED, Sentence.of(ingress
+                    ? HOP_NO_INGRESS_RULE_ADMITS : HOP_NO_EGRESS_RULE_ADMITS, packet, peer,
+                            Sentence.join(RULES_SEPARATOR, why)));
             String groupNames = groups.size() == 1 ? first.value() : groups.toString();
-            String sentence = ingress
-                    ? iface + " does not accept " + packetShort() + " from " + peer + ": no ingress rule of "
-                    + groupNames + " admits it (" + rulesText + ")"
-                    : iface + " may not send " + packetShort() + " to " + peer + ": no egress rule of " + groupNames
-                    + " admits it (" + rulesText + ")";
+            Sentence sentence = Sentence.of(ingress ? NO_INGRESS_RULE_ADMITS : NO_EGRESS_RULE_ADMITS, iface, packet,
+                    peer,
+                    groupNames, Sentence.join(RULES_SEPARATOR, groupRules));
             if (!anyRule && groups.size() == 1) {
-                sentence = ingress
-                        ? iface + " does not accept " + packetShort() + " from " + peer + ": " + first
-                        + " has no ingress rules"
-                        : iface + " may not send " + packetShort() + " to " + peer + ": " + first
-                        + " has no egress rules";
+                sentence = Sentence.of(ingress ? NOT_ACCEPTED_NO_INGRESS_RULES : NOT_SENT_NO_EGRESS_RULES, iface,
+                        packet,
+                        peer, first);
             }
             return end(ingress ? Disposition.DENIED_IN : Disposition.DENIED_OUT, first.value(), sentence);
         }
 
-        private String mismatch(Rule rule, PartitionTable table, Ipv4Address peer, boolean ingress) {
+        private Sentence mismatch(Rule rule, PartitionTable table, Ipv4Address peer) {
             if (!rule.protocol().matches(protocol)) {
-                return "not " + protocol;
+                return Sentence.of(MISMATCH_PROTOCOL, protocol);
             }
             if (protocol.hasPorts() && !rule.ports().contains(port)) {
-                return "port " + port + " not in " + rule.ports();
+                return Sentence.of(MISMATCH_PORT, port, rule.ports());
             }
             RulePeer rulePeer = rule.peer();
             if (rulePeer.cidr() != null) {
-                return peer + " not in " + rulePeer.cidr();
+                return Sentence.of(MISMATCH_CIDR, peer, rulePeer.cidr());
             }
             MappingEntry owner = table.mappingAt(peer);
-            return peer + (owner == null ? " belongs to no record of " + table.id()
-                    : " (" + owner.iface() + ") is not in " + rulePeer.group());
+            return owner == null ? Sentence.of(MISMATCH_NO_RECORD, peer, table.id())
+                    : Sentence.of(MISMATCH_GROUP, peer, owner.iface(), rulePeer.group());
         }
 
         // ---------------------------------------------------------------- bookkeeping
@@ -780,16 +776,17 @@ public final class FlowTracer {
             dstText = null;
         }
 
-        private String packet() {
-            return protocol.hasPorts() ? protocol + " " + flow.sourcePort() + " → " + port + " to " + dst()
-                    : protocol + " to " + dst();
+        private Sentence packet() {
+            return protocol.hasPorts() ? Sentence.of(PACKET_WITH_PORTS, protocol, flow.sourcePort(), port, dst())
+                    : Sentence.of(PACKET, protocol, dst());
         }
 
-        private String packetShort() {
-            return protocol.hasPorts() ? protocol + " port " + port : protocol.toString();
+        private Sentence packetShort() {
+            return protocol.hasPorts() ? Sentence.of(PROTOCOL_PORT, protocol,
+                    port) : Sentence.verbatim(protocol.toString());
         }
 
-        private void hop(ComponentKind kind, String id, Action action, String detail) {
+        private void hop(ComponentKind kind, String id, Action action, Sentence detail) {
             hops.add(new Hop(hops.size() + 1, kind, id, action, detail, src, dst));
         }
 
@@ -807,7 +804,7 @@ public final class FlowTracer {
             crossings.set(index, new Crossing(c.iface(), c.direction(), true));
         }
 
-        private Trace end(Disposition disposition, String decidingObject, String sentence) {
+        private Trace end(Disposition disposition, String decidingObject, Sentence sentence) {
             Set<InstanceId> lands = disposition == Disposition.DELIVERED ? Set.copyOf(landing) : Set.of();
             return new Trace(flow, disposition, hops, new Explanation(disposition, decidingObject, sentence), crossings,
                     lands, deliveredTo, deliveredInterface, disposition == Disposition.DELIVERED ? null : deniedBy,

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
 import org.viflab.model.PartitionId;
+import org.viflab.model.Sentence;
 import org.viflab.net.Ipv4Address;
 import org.viflab.net.Protocol;
 
@@ -21,7 +22,7 @@ import org.viflab.net.Protocol;
  *                        says why, e.g. a record without public address addressed from the internet)
  */
 public record ResolvedFlow(Flow flow, Origin origin, InstanceId senderInstance, InterfaceId senderInterface,
-                           Ipv4Address source, PartitionId partition, Ipv4Address destination, String unresolved) {
+                           Ipv4Address source, PartitionId partition, Ipv4Address destination, Sentence unresolved) {
 
     /** Where the packet starts. */
     public enum Origin { INSTANCE, INTERFACE, INTERNET, VPN }

@@ -34,6 +34,7 @@ import org.h2.mvstore.db.Store;
 import org.viflab.coordinator.JournalEntry;
 import org.viflab.coordinator.Repository;
 import org.viflab.model.PrincipalId;
+import org.viflab.model.Sentence;
 import org.viflab.model.Topology;
 
 /**
@@ -172,8 +173,7 @@ public final class H2Repository implements Repository {
         Path dataFile = LabFile.dataFile(base);
         Path identity = LabFile.identity(dataFile);
         if (OPEN_FILES.putIfAbsent(identity, 1) != null) {
-            throw LabFile.refuse(dataFile, "is already open in this VIF Lab. Use the window that has it open, or"
-                    + " close the lab there first.");
+            throw LabFile.refuse(dataFile, Sentence.of(Refusal.OPEN_HERE));
         }
         try {
             LabFile.Inspection inspection = LabFile.inspect(dataFile);
@@ -286,7 +286,7 @@ public final class H2Repository implements Repository {
         } catch (SQLException e) {
             if (inspection.isPresent()) {
                 // The file passed the checks a moment ago: most likely another program opened it since.
-                throw new StoreException(LabFile.refuse(inspection.get().file(), LabFile.unreadable(e)).getMessage(), e);
+                throw new StoreException(LabFile.refuse(inspection.get().file(), LabFile.unreadable(e)).sentence(), e);
             }
             throw new StoreException("cannot open the lab database " + url, e);
         }
@@ -313,10 +313,8 @@ public final class H2Repository implements Repository {
         } catch (FlywayException e) {
             closeQuietly(connection);
             if (inspection.isPresent() && backup.isPresent()) {
-                throw new StoreException("The lab file " + inspection.get().file() + " could not be upgraded from"
-                        + " schema version " + inspection.get().schemaVersion() + " (" + LabFile.firstLine(e.getMessage())
-                        + "). The lab as it was before is saved in " + backup.get() + ": copy it back over the lab"
-                        + " file to use it with the VIF Lab that made it.", e);
+                throw new StoreException(Sentence.of(Refusal.UPGRADE_FAILED, inspection.get().file(),
+                        inspection.get().schemaVersion(), LabFile.firstLine(e.getMessage()), backup.get()), e);
             }
             throw new StoreException("cannot create or upgrade the schema of the lab database " + url, e);
         } catch (SQLException e) {

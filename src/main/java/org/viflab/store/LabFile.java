@@ -37,6 +37,7 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.viflab.coordinator.Repository.StoreException;
+import org.viflab.model.Sentence;
 
 /**
  * A lab file on disk ({@code <name>.mv.db}), looked at before H2 opens it for writing.
@@ -61,7 +62,6 @@ final class LabFile {
     /** The size of an H2 MVStore block: files grow by whole blocks and chunks start on them. */
     static final int BLOCK_SIZE = 4096;
     static final String SUFFIX = ".mv.db";
-    static final String NOT_CHANGED = " The file was not changed.";
 
     /** What the inspection found. */
     enum State {
@@ -122,22 +122,17 @@ final class LabFile {
             return new Inspection(dataFile, State.NEW, 0);
         }
         if (Files.isDirectory(dataFile)) {
-            throw refuse(dataFile, "is a folder, not a lab file. Choose the lab's .mv.db file, or another name"
-                    + " for a new lab.");
+            throw refuse(dataFile, Sentence.of(Refusal.IS_FOLDER));
         }
         if (!Files.isRegularFile(dataFile)) {
-            throw refuse(dataFile, "is not a regular file (a device, a pipe or a broken link), so it cannot hold"
-                    + " a lab. Choose the lab's .mv.db file, or another name for a new lab.");
+            throw refuse(dataFile, Sentence.of(Refusal.NOT_REGULAR_FILE));
         }
         long size = size(dataFile);
         if (size == 0) {
-            throw refuse(dataFile, "is empty (0 bytes): it holds no lab, perhaps because it was cut short while"
-                    + " being copied or downloaded. Restore it from a backup, or delete it to start a new lab"
-                    + " under that name.");
+            throw refuse(dataFile, Sentence.of(Refusal.EMPTY));
         }
         if (isReadOnly(dataFile)) {
-            throw refuse(dataFile, "is read-only, and VIF Lab writes every change to the lab file at once."
-                    + " Make the file writable (or copy it to a folder of your own) and open it again.");
+            throw refuse(dataFile, Sentence.of(Refusal.READ_ONLY));
         }
         Path copy = null;
         try {
@@ -145,8 +140,7 @@ final class LabFile {
             copyUnderSharedLock(dataFile, copy);
             return inspectCopy(dataFile, copy);
         } catch (IOException e) {
-            throw new StoreException("The lab file " + dataFile + " cannot be read (" + e.getMessage()
-                    + "). Check that it is there and that you may read it." + NOT_CHANGED, e);
+            throw new StoreException(Sentence.of(Refusal.CANNOT_BE_READ, dataFile, e.getMessage()), e);
         } finally {
             deleteQuietly(copy);
         }
@@ -163,12 +157,10 @@ final class LabFile {
             try {
                 lock = source.tryLock(0, Long.MAX_VALUE, true);
             } catch (OverlappingFileLockException e) {
-                throw refuse(dataFile, "is already open in this VIF Lab. Use the window that has it open, or"
-                        + " close the lab there first.");
+                throw refuse(dataFile, Sentence.of(Refusal.OPEN_HERE));
             }
             if (lock == null) {
-                throw refuse(dataFile, "is already open in another program (another VIF Lab, or an H2"
-                        + " console). Close it there, then open it again.");
+                throw refuse(dataFile, Sentence.of(Refusal.OPEN_ELSEWHERE));
             }
             try {
                 // Measured under the lock: another program may have written to it a moment ago.
@@ -202,8 +194,7 @@ final class LabFile {
         readFully(channel, start, 0);
         String first = new String(start.array(), 0, Math.min(start.limit(), 4), StandardCharsets.ISO_8859_1);
         if (!first.equals("H:2,")) {
-            throw refuse(dataFile, "is not a VIF Lab lab: it is not an H2 database at all (a lab file begins"
-                    + " with an H2 header). Choose the lab's .mv.db file, or another name for a new lab.");
+            throw refuse(dataFile, Sentence.of(Refusal.NOT_H2));
         }
         if (size < 2L * BLOCK_SIZE) {
             throw truncated(dataFile, size, 2L * BLOCK_SIZE);
@@ -234,10 +225,7 @@ final class LabFile {
     }
 
     private static StoreException truncated(Path dataFile, long size, long needed) {
-        return refuse(dataFile, "is incomplete: it is " + size + " bytes long, but the last state saved in it"
-                + " needs at least " + needed + " bytes. It was probably cut short while being copied,"
-                + " downloaded or saved on a full disk. Restore it from a backup (or copy it again from where"
-                + " it came from); opening it as it is would lose the lab's latest changes.");
+        return refuse(dataFile, Sentence.of(Refusal.INCOMPLETE, size, needed));
     }
 
     /** The {@code key:value} pairs of the text at {@code offset}, up to the first line end or NUL. */
@@ -308,8 +296,7 @@ final class LabFile {
                 return new Inspection(dataFile, State.BLANK, 0);
             }
             if (!tables.contains("flyway_schema_history") || !tables.contains("LAB")) {
-                throw refuse(dataFile, "is an H2 database, but not a VIF Lab lab (it has no lab table)."
-                        + " Choose the lab's .mv.db file, or another name for a new lab.");
+                throw refuse(dataFile, Sentence.of(Refusal.NO_LAB_TABLE));
             }
             Versions versions = schemaVersions(dataFile, connection, readOnly);
             Set<String> expected = Migrations.shape(versions.applied());
@@ -319,10 +306,9 @@ final class LabFile {
                 missing.removeAll(found);
                 Set<String> extra = new java.util.TreeSet<>(found);
                 extra.removeAll(expected);
-                throw refuse(dataFile, "is damaged: its tables are not those of a lab at schema version "
-                        + versions.applied() + (missing.isEmpty() ? "" : " (missing: " + brief(missing) + ")")
-                        + (extra.isEmpty() ? "" : " (unexpected: " + brief(extra) + ")")
-                        + ". Restore it from a backup.");
+                throw refuse(dataFile, Sentence.of(Refusal.WRONG_TABLES, versions.applied(),
+                        missing.isEmpty() ? Sentence.verbatim("") : Sentence.of(Refusal.TABLES_MISSING, brief(missing)),
+                        extra.isEmpty() ? Sentence.verbatim("") : Sentence.of(Refusal.TABLES_UNEXPECTED, brief(extra))));
             }
             for (String table : tables) {
                 readEveryRow(dataFile, connection, table);
@@ -363,8 +349,8 @@ final class LabFile {
         try {
             info = Migrations.configure(readOnly).load().info();
         } catch (FlywayException e) {
-            throw new StoreException("The lab file " + dataFile + " has a schema history VIF Lab cannot read ("
-                    + firstLine(e.getMessage()) + "). Restore it from a backup." + NOT_CHANGED, e);
+            throw new StoreException(Sentence.of(Refusal.SCHEMA_HISTORY_UNREADABLE, dataFile, firstLine(e.getMessage())),
+                    e);
         }
         int latest = Migrations.latest(info);
         int newest = storedSchemaVersion(connection);
@@ -374,14 +360,12 @@ final class LabFile {
             }
         }
         if (newest > latest) {
-            throw refuse(dataFile, "was saved by a newer VIF Lab (lab schema version " + newest
-                    + "; this VIF Lab reads up to version " + latest + "). Open it with a newer VIF Lab.");
+            throw refuse(dataFile, Sentence.of(Refusal.NEWER_SCHEMA, newest, latest));
         }
         for (MigrationInfo migration : info.all()) {
             if (migration.getState().isFailed()) {
-                throw refuse(dataFile, "was left half upgraded: its upgrade to schema version "
-                        + migration.getVersion() + " failed. Restore the copy VIF Lab made before upgrading it ("
-                        + dataFile.getFileName() + ".bak-v…), or a backup of your own.");
+                throw refuse(dataFile, Sentence.of(Refusal.HALF_UPGRADED, migration.getVersion(),
+                        dataFile.getFileName()));
             }
         }
         MigrationInfo current = info.current();
@@ -412,8 +396,8 @@ final class LabFile {
                 for (int i = 1; i <= columns; i++) {
                     Object value = rs.getObject(i);
                     if (value != null && !types[i].isInstance(value)) {
-                        throw refuse(dataFile, "is damaged: table " + table + " holds a " + value.getClass().getSimpleName()
-                                + " in its column " + meta.getColumnName(i) + ". Restore it from a backup.");
+                        throw refuse(dataFile, Sentence.of(Refusal.DAMAGED_COLUMN, table,
+                                value.getClass().getSimpleName(), meta.getColumnName(i)));
                     }
                 }
             }
@@ -440,8 +424,7 @@ final class LabFile {
                 }
             }
         } catch (RuntimeException e) {
-            throw refuse(dataFile, "is damaged: it holds a value VIF Lab cannot read (" + firstLine(e.getMessage())
-                    + "). Restore it from a backup.");
+            throw refuse(dataFile, Sentence.of(Refusal.DAMAGED_VALUE, firstLine(e.getMessage())));
         } finally {
             statements.close();
         }
@@ -485,39 +468,30 @@ final class LabFile {
             }
             return backup;
         } catch (FileAlreadyExistsException e) {
-            throw new StoreException("The lab file " + dataFile + " needs an upgrade from schema version "
-                    + fromVersion + ", but another upgrade of it seems to be under way (" + partial.getFileName()
-                    + " exists). Close other VIF Labs, delete that file, and open the lab again." + NOT_CHANGED, e);
+            throw new StoreException(Sentence.of(Refusal.UPGRADE_UNDER_WAY, dataFile, fromVersion,
+                    partial.getFileName()), e);
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new StoreException("The lab file " + dataFile + " needs an upgrade from schema version "
-                    + fromVersion + ", and VIF Lab makes a copy of it first, but the copy could not be written ("
-                    + e.getMessage() + "). Free some disk space or make the folder writable, then open it again."
-                    + NOT_CHANGED, e);
+            throw new StoreException(Sentence.of(Refusal.UPGRADE_COPY_FAILED, dataFile, fromVersion,
+                    e.getMessage()), e);
         }
     }
 
     // ---- messages ---------------------------------------------------------------------------------
 
-    static StoreException refuse(Path dataFile, String what) {
-        return new StoreException("The lab file " + dataFile + " " + what + NOT_CHANGED, null);
+    /** The lab file refused, with what is wrong with it ({@code what}: a {@link Refusal} fragment). */
+    static StoreException refuse(Path dataFile, Sentence what) {
+        return new StoreException(Sentence.of(Refusal.LAB_FILE, dataFile, what), null);
     }
 
     /** What an H2 error on opening or reading a lab file means, in plain words. */
-    static String unreadable(SQLException e) {
+    static Sentence unreadable(SQLException e) {
         return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> "is already open in another program (another VIF Lab, or an"
-                    + " H2 console). Close it there, then open it again.";
-            case ErrorCode.FILE_VERSION_ERROR_1 -> "was written by a version of the H2 database that this VIF Lab"
-                    + " cannot read (" + firstLine(e.getMessage()) + "). Open it with the VIF Lab that saved it"
-                    + " and export it as a scenario.";
-            case ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD -> "is protected by a password"
-                    + " or encrypted; VIF Lab labs are not. Choose the lab's .mv.db file, or another name for a"
-                    + " new lab.";
-            case ErrorCode.DATABASE_IS_READ_ONLY -> "is read-only, and VIF Lab writes every change to the lab"
-                    + " file at once. Make the file writable and open it again.";
-            default -> "is damaged: " + firstLine(e.getMessage()) + ". Restore it from a backup (VIF Lab keeps"
-                    + " one beside the file, named " + "….mv.db.bak-v…, each time it upgrades a lab).";
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> Sentence.of(Refusal.OPEN_ELSEWHERE);
+            case ErrorCode.FILE_VERSION_ERROR_1 -> Sentence.of(Refusal.OLD_H2_FORMAT, firstLine(e.getMessage()));
+            case ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD -> Sentence.of(Refusal.ENCRYPTED);
+            case ErrorCode.DATABASE_IS_READ_ONLY -> Sentence.of(Refusal.H2_READ_ONLY);
+            default -> Sentence.of(Refusal.DAMAGED, firstLine(e.getMessage()));
         };
     }
 
@@ -540,8 +514,7 @@ final class LabFile {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new StoreException("The lab file " + file + " cannot be read (" + e.getMessage()
-                    + "). Check that it is there and that you may read it." + NOT_CHANGED, e);
+            throw new StoreException(Sentence.of(Refusal.CANNOT_BE_READ, file, e.getMessage()), e);
         }
     }
 

@@ -453,7 +453,8 @@ public final class MainView {
         error.setId("status-error");
         error.getStyleClass().add("status-error");
         error.textProperty().bind(Bindings.createStringBinding(
-                () -> MainViewModel.describe(vm.session().lastErrorProperty().get()), vm.session().lastErrorProperty()));
+                () -> MainViewModel.describe(vm.session().lastErrorProperty().get(), texts.locale()),
+                        vm.session().lastErrorProperty()));
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
@@ -125,7 +126,8 @@ public final class MainViewModel {
     }
 
     private void heard(SessionEvent event) {
-        event.rejection().ifPresent(r -> notifier.rejected(texts.errorTitle(r.code().code()), r.message()));
+        event.rejection().ifPresent(r -> notifier.rejected(texts.errorTitle(r.code().code()),
+                r.message(texts.locale())));
         if (event.type() == SessionEvent.Type.OPENED) {
             canvas.selectedProperty().set(null);
             trace.clear();
@@ -260,8 +262,9 @@ public final class MainViewModel {
                 fx(() -> {
                     loading.set(false);
                     message.set("");
-                    if (e instanceof Repository.StoreException) {
-                        notifier.failed(texts.get("error.open", location), e.getMessage() + " " + texts.get("error.open.kept"));
+                    if (e instanceof Repository.StoreException refused) {
+                        notifier.failed(texts.get("error.open", location),
+                                refused.sentence().in(texts.locale()) + " " + texts.get("error.open.kept"));
                     } else {
                         notifier.unexpected(texts.get("error.open", location), e);
                     }
@@ -435,9 +438,9 @@ public final class MainViewModel {
         formShown.set(true);
     }
 
-    /** The last rejection as {@code Code: sentence}, for the status bar. */
-    public static String describe(Outcome.Rejected rejected) {
-        return rejected == null ? "" : rejected.code().code() + ": " + rejected.message();
+    /** The last rejection as {@code Code: sentence}, the sentence in {@code locale}'s language, for the status bar. */
+    public static String describe(Outcome.Rejected rejected, Locale locale) {
+        return rejected == null ? "" : rejected.code().code() + ": " + rejected.message(locale);
     }
 
     private static void fx(Runnable r) {

@@ -74,8 +74,8 @@ final class UncaughtErrors implements Thread.UncaughtExceptionHandler {
             } catch (RuntimeException again) {
                 error.addSuppressed(again);
             }
-            if (error instanceof Repository.StoreException) {
-                notifier.failed(texts.get("error.store"), error.getMessage() + " " + texts.get("error.kept"));
+            if (error instanceof Repository.StoreException failed) {
+                notifier.failed(texts.get("error.store"), failed.sentence().in(texts.locale()) + " " + texts.get("error.kept"));
             } else {
                 notifier.unexpected(texts.get("error.unexpected"), error);
             }

@@ -60,6 +60,24 @@ public final class TraceViewModel {
         current.addListener((obs, old, now) -> movePacket());
         session.revisionProperty().addListener((obs, old, now) -> reloadEndpoints());
         reloadEndpoints();
+        texts.localeProperty().addListener((obs, old, now) -> {
+            Trace shown = trace.get();
+            if (shown != null) {
+                hops.setAll(rows(shown, texts));
+                explanation.set(explain(shown, texts));
+            }
+        });
+    }
+
+    /** A trace's hops as the hop list shows them, in the UI's language. */
+    static List<HopRow> rows(Trace t, Texts texts) {
+        return t.hops().stream().map(hop -> HopRow.of(hop, texts)).toList();
+    }
+
+    /** A trace's explanation as the UI shows it: {@code CODE (deciding object): sentence}, in the UI's language. */
+    static String explain(Trace t, Texts texts) {
+        return t.explanation().code() + " (" + t.explanation().decidingObject() + "): "
+                + t.explanation().sentence(texts.locale());
     }
 
     public StringProperty fromProperty() {
@@ -159,9 +177,8 @@ public final class TraceViewModel {
     public void show(Trace t) {
         playing.set(false);
         trace.set(t);
-        hops.setAll(t.hops().stream().map(HopRow::of).toList());
-        explanation.set(t.explanation().code() + " (" + t.explanation().decidingObject() + "): "
-                + t.explanation().sentence());
+        hops.setAll(rows(t, texts));
+        explanation.set(explain(t, texts));
         canvas.tracedFlowProperty().set(t);
         current.set(-1);
         current.set(0);

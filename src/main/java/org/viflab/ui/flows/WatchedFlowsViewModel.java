@@ -42,6 +42,7 @@ public final class WatchedFlowsViewModel {
         this.texts = texts;
         session.addListener(this::heard);
         selected.addListener((obs, old, now) -> showHops());
+        texts.localeProperty().addListener((obs, old, now) -> showHops());
         rebuild();
     }
 
@@ -112,9 +113,8 @@ public final class WatchedFlowsViewModel {
             explanation.set("");
             return;
         }
-        hops.setAll(trace.hops().stream().map(HopRow::of).toList());
-        explanation.set(trace.explanation().code() + " (" + trace.explanation().decidingObject() + "): "
-                + trace.explanation().sentence());
+        hops.setAll(TraceViewModel.rows(trace, texts));
+        explanation.set(TraceViewModel.explain(trace, texts));
     }
 
     /** The trace of the selected flow, if one is selected. */

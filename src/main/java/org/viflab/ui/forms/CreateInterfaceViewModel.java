@@ -317,7 +317,7 @@ public final class CreateInterfaceViewModel {
         if (spec.isPresent()) {
             Outcome outcome = session.dryRun(new Request.CreateInterface(spec.get()));
             if (!org.viflab.ui.LabSession.wouldAccept(outcome) && outcome instanceof Outcome.Rejected r) {
-                found.add(new Violation(fieldOf(r), r.code().code() + ": " + r.message()));
+                found.add(new Violation(fieldOf(r), r.code().code() + ": " + r.message(texts.locale())));
             }
         }
         violations.setAll(found);
@@ -402,7 +402,7 @@ public final class CreateInterfaceViewModel {
             created.set(made);
         } else {
             result.outcome().filter(Outcome.Rejected.class::isInstance).map(Outcome.Rejected.class::cast)
-                    .ifPresent(r -> violations.setAll(List.of(new Violation(fieldOf(r), r.code().code() + ": " + r.message()))));
+                    .ifPresent(r -> violations.setAll(List.of(new Violation(fieldOf(r), r.code().code() + ": " + r.message(texts.locale())))));
         }
         return Optional.of(result);
     }

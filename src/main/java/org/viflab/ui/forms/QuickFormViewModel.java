@@ -318,7 +318,7 @@ public final class QuickFormViewModel {
         if (request.isPresent()) {
             Outcome outcome = session.dryRun(request.get());
             if (!LabSession.wouldAccept(outcome) && outcome instanceof Outcome.Rejected r) {
-                found.add(new Violation(fieldOf(r), r.code().code() + ": " + r.message()));
+                found.add(new Violation(fieldOf(r), r.code().code() + ": " + r.message(texts.locale())));
             }
         }
         violations.setAll(found);
@@ -348,7 +348,7 @@ public final class QuickFormViewModel {
             created.set(value("id"));
         } else {
             result.outcome().filter(Outcome.Rejected.class::isInstance).map(Outcome.Rejected.class::cast)
-                    .ifPresent(r -> violations.setAll(List.of(new Violation(fieldOf(r), r.code().code() + ": " + r.message()))));
+                    .ifPresent(r -> violations.setAll(List.of(new Violation(fieldOf(r), r.code().code() + ": " + r.message(texts.locale())))));
         }
         return Optional.of(result);
     }

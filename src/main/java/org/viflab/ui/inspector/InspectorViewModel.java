@@ -207,7 +207,7 @@ public final class InspectorViewModel {
     private boolean answer(String field, Lab.Result result) {
         Optional<Outcome> outcome = result.outcome();
         if (outcome.isPresent() && outcome.get() instanceof Outcome.Rejected rejected) {
-            error.set(rejected.code().code() + ": " + rejected.message());
+            error.set(rejected.code().code() + ": " + rejected.message(texts.locale()));
             errorField.set(field);
             return false;
         }

@@ -67,7 +67,7 @@ public final class LogViewModel {
         boolean accepted = outcome.map(Outcome::isAccepted).orElse(true);
         String code = outcome.filter(Outcome.Rejected.class::isInstance).map(o -> ((Outcome.Rejected) o).code().code())
                 .orElse("ok");
-        String message = outcome.filter(Outcome.Rejected.class::isInstance).map(o -> ((Outcome.Rejected) o).message())
+        String message = outcome.filter(Outcome.Rejected.class::isInstance).map(o -> ((Outcome.Rejected) o).message(texts.locale()))
                 .orElse("");
         String description = switch (event.type()) {
             case UNDO -> texts.get("log.undo", event.description());
