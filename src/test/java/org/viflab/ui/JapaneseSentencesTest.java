@@ -64,6 +64,20 @@ class JapaneseSentencesTest {
     }
 
     @Test
+    void theRedFeedbackWhileHoveringSpeaksJapanese(FxRobot robot) {
+        speakJapanese(robot);
+
+        robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
+                .moveTo(window.node(robot, Kind.INSTANCE, "vm-3"));
+        Label feedback = robot.lookup("#drop-feedback").query();
+        assertThat(feedback.getText()).startsWith("✖ AttachmentLimitExceeded: ")
+                .contains("t3.micro で使えるネットワークインターフェイスは ");
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.attachedTo("vif-web")).isEmpty();
+    }
+
+    @Test
     void aWatchedFlowsExplanationIsSaidAgainInJapanese(FxRobot robot) {
         robot.interact(() -> window.vm.flows().selectedProperty().set("web"));
         assertThat(window.vm.flows().explanationProperty().get())

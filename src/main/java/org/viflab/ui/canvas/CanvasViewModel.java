@@ -295,7 +295,7 @@ public final class CanvasViewModel {
             return DropAnswer.accept(plan.description());
         }
         Outcome.Rejected rejected = (Outcome.Rejected) outcome;
-        return DropAnswer.reject(plan.description(), rejected.code(), rejected.message());
+        return DropAnswer.reject(plan.description(), rejected.code(), rejected.message(texts.locale()));
     }
 
     /** Sends the drop's requests as one action; empty when the drop does nothing. */
