@@ -108,7 +108,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#tb-open-scenario").queryButton().getText()).isEqualTo("シナリオを開く");
         TabPane tabs = robot.lookup("#bottom-tabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("ログ", "監視フロー", "トレース", "シナリオ");
-        assertThat(robot.lookup("#palette-vif").queryAs(Label.class).getText()).contains("インターフェース");
+        assertThat(robot.lookup("#palette-vif").queryAs(Label.class).getText()).contains("インターフェイス");
         TableView<?> flows = robot.lookup("#watched-flows-table").queryTableView();
         assertThat(flows.getColumns().get(2).getText()).isEqualTo("結果");
         // the canvas speaks Japanese too, and still works
