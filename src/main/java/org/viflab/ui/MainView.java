@@ -65,6 +65,8 @@ public final class MainView {
     private final Texts texts;
     private final Scene scene;
     private TopologyCanvas canvas;
+    /** What the views built last listen to; stopped when a language switch builds them again. */
+    private final Listening listening = new Listening();
     private TabPane tabs;
     private BorderPane root;
 
@@ -94,6 +96,7 @@ public final class MainView {
         double py = canvas.panY();
         int tab = tabs.getSelectionModel().getSelectedIndex();
         canvas.dispose();
+        listening.stop();
         scene.setRoot(build());
         tabs.getSelectionModel().select(tab);
         canvas.zoomBy(s / canvas.scale(), 0, 0);
@@ -174,7 +177,7 @@ public final class MainView {
             instant.setSelected(isInstant);
             stepwise.setSelected(!isInstant);
         };
-        vm.session().modeProperty().addListener((obs, old, now) -> showMode.run());
+        listening.on(vm.session().modeProperty(), (obs, old, now) -> showMode.run());
         showMode.run();
         instant.setOnAction(e -> {
             vm.setMode(Mode.INSTANT);
@@ -375,10 +378,10 @@ public final class MainView {
     }
 
     private Node rightPane() {
-        InspectorView inspector = new InspectorView(vm.inspector(), texts);
+        InspectorView inspector = new InspectorView(vm.inspector(), texts, listening);
         CreateInterfaceView form = new CreateInterfaceView(vm.createInterface(), texts, () -> vm.formShownProperty().set(false));
         org.viflab.ui.forms.QuickFormView quick = new org.viflab.ui.forms.QuickFormView(vm.quickForm(), texts,
-                () -> vm.quickFormShownProperty().set(false));
+                () -> vm.quickFormShownProperty().set(false), listening);
         inspector.visibleProperty().bind(vm.formShownProperty().not().and(vm.quickFormShownProperty().not()));
         form.visibleProperty().bind(vm.formShownProperty());
         quick.visibleProperty().bind(vm.quickFormShownProperty());
@@ -392,9 +395,9 @@ public final class MainView {
         TabPane pane = new TabPane();
         pane.setId("bottom-tabs");
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        Tab log = new Tab(texts.get("tab.log"), new LogView(vm.log(), texts));
+        Tab log = new Tab(texts.get("tab.log"), new LogView(vm.log(), texts, listening));
         log.setId("tab-log");
-        Tab trace = new Tab(texts.get("tab.trace"), new TraceView(vm.trace(), vm.flows(), texts));
+        Tab trace = new Tab(texts.get("tab.trace"), new TraceView(vm.trace(), vm.flows(), texts, listening));
         trace.setId("tab-trace");
         Tab flows = new Tab(texts.get("tab.flows"), new WatchedFlowsView(vm.flows(), texts,
                 () -> pane.getSelectionModel().select(trace),
@@ -408,7 +411,7 @@ public final class MainView {
                         vm.trace().play();
                     });
                     pane.getSelectionModel().select(trace);
-                }));
+                }, listening));
         flows.setId("tab-flows");
         Tab scenario = new Tab(texts.get("tab.scenario"), new ScenarioView(vm.scenario(), texts, this::openScenario,
                 this::saveScenario, file -> {
@@ -429,7 +432,7 @@ public final class MainView {
         ComboBox<PrincipalId> principal = new ComboBox<>();
         principal.setId("status-principal");
         Runnable principals = () -> principal.getItems().setAll(vm.session().topology().principals());
-        vm.session().topologyProperty().addListener((obs, old, now) -> {
+        listening.on(vm.session().topologyProperty(), (obs, old, now) -> {
             if (!now.principals().equals(old.principals())) {
                 principals.run();
                 principal.setValue(vm.session().principalProperty().get());
@@ -442,7 +445,7 @@ public final class MainView {
                 vm.session().principalProperty().set(now);
             }
         });
-        vm.session().principalProperty().addListener((obs, old, now) -> principal.setValue(now));
+        listening.on(vm.session().principalProperty(), (obs, old, now) -> principal.setValue(now));
         principal.setTooltip(new Tooltip(texts.get("status.principal.tip")));
         Label pending = new Label();
         pending.setId("status-pending");

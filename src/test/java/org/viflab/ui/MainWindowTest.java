@@ -99,6 +99,8 @@ class MainWindowTest {
     @Test
     void choosingJapaneseChangesTheLabels(FxRobot robot) {
         assertThat(robot.lookup("#tb-undo").queryButton().getText()).isEqualTo("Undo");
+        javafx.scene.control.TreeView<?> oldLog = robot.lookup("#log-tree").query();
+        int oldLogLines = oldLog.getRoot().getChildren().size();
         ComboBox<?> language = robot.lookup("#tb-language").queryComboBox();
         robot.clickOn(language);
         robot.clickOn("日本語");
@@ -118,6 +120,11 @@ class MainWindowTest {
         robot.drag(window.node(robot, Kind.INTERFACE, "vif-web"), MouseButton.PRIMARY)
                 .dropTo(window.node(robot, Kind.INSTANCE, "vm-1"));
         assertThat(window.attachedTo("vif-web")).containsExactly("vm-1");
+        // the log shown now has the attach; the one of the views built for English stopped listening
+        javafx.scene.control.TreeView<?> log = robot.lookup("#log-tree").query();
+        assertThat(log).isNotSameAs(oldLog);
+        assertThat(log.getRoot().getChildren()).hasSize(oldLogLines + 1);
+        assertThat(oldLog.getRoot().getChildren()).hasSize(oldLogLines);
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class TraceView extends BorderPane {
     private final Timeline clock = new Timeline();
     private final TraceViewModel vm;
 
-    public TraceView(TraceViewModel vm, WatchedFlowsViewModel watched, Texts texts) {
+    public TraceView(TraceViewModel vm, WatchedFlowsViewModel watched, Texts texts, org.viflab.ui.Listening listening) {
         this.vm = vm;
         setId("trace-view");
         ComboBox<String> from = endpoint(vm, "trace-from", vm.fromProperty(), texts.get("trace.from"));
@@ -99,7 +99,7 @@ public final class TraceView extends BorderPane {
         hops.setId("trace-hops");
         hops.setRowFactory(t -> new TableRow<>() {
             {
-                vm.currentProperty().addListener((obs, old, now) -> mark());
+                listening.on(vm.currentProperty(), (obs, old, now) -> mark());
             }
 
             @Override
@@ -113,7 +113,7 @@ public final class TraceView extends BorderPane {
                 pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), here);
             }
         });
-        vm.currentProperty().addListener((obs, old, now) -> {
+        listening.on(vm.currentProperty(), (obs, old, now) -> {
             if (now.intValue() >= 0 && now.intValue() < hops.getItems().size()) {
                 hops.scrollTo(Math.max(0, now.intValue() - 2));
             }
@@ -124,8 +124,9 @@ public final class TraceView extends BorderPane {
 
         clock.setCycleCount(Timeline.INDEFINITE);
         rebuildClock();
-        vm.speedProperty().addListener((obs, old, now) -> rebuildClock());
-        vm.playingProperty().addListener((obs, was, is) -> {
+        listening.on(vm.speedProperty(), (obs, old, now) -> rebuildClock());
+        listening.onStop(clock::stop);
+        listening.on(vm.playingProperty(), (obs, was, is) -> {
             if (is) {
                 clock.play();
             } else {

@@ -23,7 +23,8 @@ public final class WatchedFlowsView extends BorderPane {
 
     private final TableView<FlowRow> table;
 
-    public WatchedFlowsView(WatchedFlowsViewModel vm, Texts texts, Runnable openTrace, java.util.function.Consumer<String> animate) {
+    public WatchedFlowsView(WatchedFlowsViewModel vm, Texts texts, Runnable openTrace, java.util.function.Consumer<String> animate,
+            org.viflab.ui.Listening listening) {
         setId("watched-flows-view");
         table = new TableView<>(vm.rows());
         table.setId("watched-flows-table");
@@ -49,7 +50,7 @@ public final class WatchedFlowsView extends BorderPane {
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 vm.selectedProperty().set(now == null ? null : now.name()));
-        vm.selectedProperty().addListener((obs, old, now) -> {
+        listening.on(vm.selectedProperty(), (obs, old, now) -> {
             FlowRow shown = table.getSelectionModel().getSelectedItem();
             if (now == null) {
                 table.getSelectionModel().clearSelection();
@@ -58,7 +59,7 @@ public final class WatchedFlowsView extends BorderPane {
                         .ifPresent(r -> table.getSelectionModel().select(r));
             }
         });
-        vm.rows().addListener((javafx.collections.ListChangeListener<FlowRow>) c -> {
+        listening.on(vm.rows(), (javafx.collections.ListChangeListener<FlowRow>) c -> {
             String name = vm.selectedProperty().get();
             if (name != null) {
                 vm.rows().stream().filter(r -> r.name().equals(name)).findFirst()

@@ -22,7 +22,7 @@ public final class QuickFormView extends VBox {
     private final GridPane grid = new GridPane();
     private final Label title = new Label();
 
-    public QuickFormView(QuickFormViewModel vm, Texts texts, Runnable close) {
+    public QuickFormView(QuickFormViewModel vm, Texts texts, Runnable close, org.viflab.ui.Listening listening) {
         this.vm = vm;
         this.texts = texts;
         setId("quick-form");
@@ -51,8 +51,8 @@ public final class QuickFormView extends VBox {
         cancel.setId("quick-cancel");
         cancel.setOnAction(e -> close.run());
         getChildren().addAll(title, grid, formError, new HBox(8, submit, cancel));
-        vm.fields().addListener((ListChangeListener<QuickFormViewModel.Field>) c -> rebuild());
-        vm.violations().addListener((ListChangeListener<Violation>) c -> {
+        listening.on(vm.fields(), (ListChangeListener<QuickFormViewModel.Field>) c -> rebuild());
+        listening.on(vm.violations(), (ListChangeListener<Violation>) c -> {
             showErrors();
             String message = vm.violationOf(Violation.FORM).orElse("");
             formError.setText(message);

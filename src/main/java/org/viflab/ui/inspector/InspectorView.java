@@ -22,7 +22,7 @@ public final class InspectorView extends VBox {
     private final GridPane grid = new GridPane();
     private final FlowPane buttons = new FlowPane(6, 6);
 
-    public InspectorView(InspectorViewModel vm, Texts texts) {
+    public InspectorView(InspectorViewModel vm, Texts texts, org.viflab.ui.Listening listening) {
         this.vm = vm;
         this.texts = texts;
         getStyleClass().add("inspector");
@@ -54,9 +54,9 @@ public final class InspectorView extends VBox {
         scroll.getStyleClass().add("inspector-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(title, buttons, error, scroll);
-        vm.rows().addListener((ListChangeListener<FieldRow>) c -> rebuild());
-        vm.actions().addListener((ListChangeListener<InspectorAction>) c -> rebuildButtons());
-        vm.errorProperty().addListener((obs, old, now) -> rebuild());
+        listening.on(vm.rows(), (ListChangeListener<FieldRow>) c -> rebuild());
+        listening.on(vm.actions(), (ListChangeListener<InspectorAction>) c -> rebuildButtons());
+        listening.on(vm.errorProperty(), (obs, old, now) -> rebuild());
         rebuild();
         rebuildButtons();
     }

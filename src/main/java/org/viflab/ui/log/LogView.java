@@ -12,7 +12,7 @@ public final class LogView extends BorderPane {
 
     private final TreeView<Object> tree = new TreeView<>(new TreeItem<>("log"));
 
-    public LogView(LogViewModel vm, Texts texts) {
+    public LogView(LogViewModel vm, Texts texts, org.viflab.ui.Listening listening) {
         setId("log-view");
         tree.setShowRoot(false);
         tree.setId("log-tree");
@@ -38,8 +38,8 @@ public final class LogView extends BorderPane {
             }
         });
         setCenter(tree);
-        vm.entries().addListener((ListChangeListener<LogEntry>) c -> rebuild(vm));
-        vm.appliedCountProperty().addListener((obs, old, now) -> tree.refresh());
+        listening.on(vm.entries(), (ListChangeListener<LogEntry>) c -> rebuild(vm));
+        listening.on(vm.appliedCountProperty(), (obs, old, now) -> tree.refresh());
         rebuild(vm);
     }
 
