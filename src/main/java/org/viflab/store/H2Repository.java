@@ -4,6 +4,7 @@ import static org.viflab.store.Statements.bind;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,6 +82,7 @@ public final class H2Repository implements Repository {
     private static final String COMMITS_AT_THE_END = ";REUSE_SPACE=FALSE";
     private static final String USER = "sa";
     private static final String H2_URL_PREFIX = "jdbc:h2:";
+    private static final String NOTHING_CHANGED = " Nothing was opened or changed.";
     private static final String H2_MEMORY_PREFIX = "jdbc:h2:mem:";
     private static final String H2_FILE_SUFFIX = ".mv.db";
 
@@ -159,7 +161,9 @@ public final class H2Repository implements Repository {
             base = base.resolveSibling(name.substring(0, name.length() - H2_FILE_SUFFIX.length()));
         }
         if (base.toString().contains(";")) {
-            throw new IllegalArgumentException("a lab path may not contain ';': " + file);
+            // H2 reads what follows a ';' in its URL as settings: the file would be another one.
+            throw new StoreException("The lab path " + file + " contains ';', which the H2 database reads as the"
+                    + " start of its settings. Choose a folder and a name without ';'." + NOTHING_CHANGED, null);
         }
         try {
             Path parent = base.getParent();
@@ -199,23 +203,27 @@ public final class H2Repository implements Repository {
         Objects.requireNonNull(jdbcUrlOrPath, "jdbcUrlOrPath");
         String text = jdbcUrlOrPath.trim();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("missing lab URL or path");
+            throw new StoreException("No lab was named: give the path of a lab file or a jdbc:h2: URL."
+                    + NOTHING_CHANGED, null);
         }
         if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
             if (!text.regionMatches(true, 0, H2_URL_PREFIX, 0, H2_URL_PREFIX.length())) {
-                throw new IllegalArgumentException("not an H2 URL: " + text);
+                throw new StoreException("The lab " + text + " is not an H2 URL: VIF Lab keeps labs in H2"
+                        + " databases. Give the path of a lab file or a jdbc:h2: URL." + NOTHING_CHANGED, null);
             }
             for (String setting : List.of("WRITE_DELAY", "REUSE_SPACE")) {
                 if (text.toUpperCase(Locale.ROOT).contains(setting)) {
-                    throw new IllegalArgumentException("the lab sets " + setting + " itself; remove it from " + text);
+                    throw new StoreException("The lab URL " + text + " sets " + setting + ", which VIF Lab sets"
+                            + " itself. Remove it from the URL." + NOTHING_CHANGED, null);
                 }
             }
             if (text.regionMatches(true, 0, H2_MEMORY_PREFIX, 0, H2_MEMORY_PREFIX.length())
                     && text.substring(H2_MEMORY_PREFIX.length()).split(";", -1)[0].isBlank()) {
                 // Each connection to an unnamed one gets a database of its own, so the schema
                 // would be created where the repository never looks.
-                throw new IllegalArgumentException("an unnamed in-memory database cannot be shared by the"
-                        + " repository's connections; name it, or use H2Repository.inMemory(): " + text);
+                throw new StoreException("The lab URL " + text + " names no in-memory database, and each"
+                        + " connection to an unnamed one gets a database of its own. Name it (jdbc:h2:mem:lab)."
+                        + NOTHING_CHANGED, null);
             }
             H2Repository repository = connect(text, Optional.empty(), Optional.empty());
             fileOfUrl(text).ifPresent(identity -> {
@@ -227,7 +235,27 @@ public final class H2Repository implements Repository {
         if (text.equals("~") || text.startsWith("~/") || text.startsWith("~\\")) {
             text = System.getProperty("user.home") + text.substring(1);
         }
-        return open(Path.of(text));
+        Path file;
+        try {
+            file = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new StoreException("The lab path " + printable(text) + " is not a path this system can use: "
+                    + e.getReason() + "." + NOTHING_CHANGED, e);
+        }
+        return open(file);
+    }
+
+    /** The text with control characters (a NUL, a line break) shown as escapes, for a message. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /**
