@@ -127,6 +127,8 @@ public final class H2Repository implements Repository {
     private final ReentrantLock lock = new ReentrantLock();
     private Path openFile;
     private boolean closed;
+    /** The lab as the file check read it from its copy, for the first {@link #load()}; then null. */
+    private Topology inspected;
 
     private H2Repository(String url, Connection connection) {
         this.url = url;
@@ -187,6 +189,7 @@ public final class H2Repository implements Repository {
             }
             H2Repository repository = connect(H2_URL_PREFIX + "file:" + base, Optional.of(inspection), backup);
             repository.openFile = identity;
+            repository.inspected = inspection.lab().orElse(null);
             return repository;
         } catch (RuntimeException e) {
             OPEN_FILES.remove(identity);
@@ -429,6 +432,25 @@ public final class H2Repository implements Repository {
 
     // ---- the port ----------------------------------------------------------------------------
 
+    /**
+     * The lab the file check read from its copy a moment ago, once, if the file is still at that
+     * version: every commit adds the journal row of the version it makes (ADR 0005), so the same
+     * newest row means the same lab, and the file need not be read through the model again.
+     */
+    private Optional<Topology> checked() throws SQLException {
+        Topology lab = inspected;
+        inspected = null;
+        if (lab == null) {
+            return Optional.empty();
+        }
+        try (ResultSet rs = statements.get("SELECT version, id_sequence FROM journal ORDER BY version DESC"
+                + " FETCH FIRST 1 ROW ONLY").executeQuery()) {
+            boolean same = rs.next() ? rs.getLong(1) == lab.version() && rs.getLong(2) == lab.idSequence()
+                    : lab.version() == 0 && lab.idSequence() == 0;
+            return same ? Optional.of(lab) : Optional.empty();
+        }
+    }
+
     @Override
     public Topology load() {
         lock.lock();
@@ -439,7 +461,10 @@ public final class H2Repository implements Repository {
                 // One snapshot for all the tables: a commit from another connection in the middle
                 // of the reads must not give half of it.
                 connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                Topology topology = reader.read();
+                Topology topology = checked().orElse(null);
+                if (topology == null) {
+                    topology = reader.read();
+                }
                 connection.commit();
                 done = true;
                 return topology;

@@ -85,6 +85,20 @@ class FileH2RepositoryTest extends H2RepositoryContract {
     }
 
     @Test
+    void theFileCheckReadsTheLabAsTheRepositoryDoesAndHandsItOver() {
+        Topology committed = Labs.commit(repository, Topology.empty(), "build", Labs::rich);
+        repository.close();
+
+        LabFile.Inspection inspection = LabFile.inspect(LabFile.dataFile(labPath().toAbsolutePath().normalize()));
+        assertThat(inspection.state()).isEqualTo(LabFile.State.CURRENT);
+        assertThat(inspection.lab()).contains(committed);
+        try (H2Repository reopened = H2Repository.open(labPath())) {
+            assertThat(reopened.load()).as("handed over").isEqualTo(committed);
+            assertThat(reopened.load()).as("read from the file").isEqualTo(committed);
+        }
+    }
+
+    @Test
     void aPathTheDatabaseCannotTakeIsRefusedInPlainWordsAndNothingIsCreated() {
         Path withSemicolon = folder.resolve("class;FILE_LOCK=NO").resolve("lab");
         assertThatThrownBy(() -> H2Repository.open(withSemicolon.toString())).isInstanceOf(StoreException.class)
