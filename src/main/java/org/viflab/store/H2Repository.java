@@ -156,6 +156,11 @@ public final class H2Repository implements Repository {
      *                        what is wrong and what to do
      */
     public static H2Repository open(Path file) {
+        return open(file, LabFile::inspect);
+    }
+
+    /** {@link #open(Path)} with the file check given, so tests can change the file right after it. */
+    static H2Repository open(Path file, java.util.function.Function<Path, LabFile.Inspection> check) {
         Objects.requireNonNull(file, "file");
         Path base = file.toAbsolutePath().normalize();
         String name = base.getFileName() == null ? "" : base.getFileName().toString();
@@ -182,7 +187,7 @@ public final class H2Repository implements Repository {
                     + " close the lab there first.");
         }
         try {
-            LabFile.Inspection inspection = LabFile.inspect(dataFile);
+            LabFile.Inspection inspection = check.apply(dataFile);
             Optional<Path> backup = Optional.empty();
             if (inspection.state() == LabFile.State.OLDER) {
                 backup = Optional.of(LabFile.backUp(dataFile, inspection.schemaVersion(), Instant.now()));

@@ -99,6 +99,24 @@ class FileH2RepositoryTest extends H2RepositoryContract {
     }
 
     @Test
+    void aLabChangedAfterTheFileCheckIsReadFromTheFile() {
+        Topology v1 = Labs.commit(repository, Topology.empty(), "build", Labs::rich);
+        repository.close();
+
+        Topology[] v2 = new Topology[1];
+        try (H2Repository reopened = H2Repository.open(labPath(), dataFile -> {
+            LabFile.Inspection inspection = LabFile.inspect(dataFile);
+            // another program commits between the check and the opening
+            try (H2Repository other = H2Repository.open("jdbc:h2:file:" + labPath().toAbsolutePath())) {
+                v2[0] = Labs.commit(other, v1, "detach", b -> b.removeAttachment(attachmentId("att-1")));
+            }
+            return inspection;
+        })) {
+            assertThat(reopened.load()).isEqualTo(v2[0]).isNotEqualTo(v1);
+        }
+    }
+
+    @Test
     void aPathTheDatabaseCannotTakeIsRefusedInPlainWordsAndNothingIsCreated() {
         Path withSemicolon = folder.resolve("class;FILE_LOCK=NO").resolve("lab");
         assertThatThrownBy(() -> H2Repository.open(withSemicolon.toString())).isInstanceOf(StoreException.class)
