@@ -49,6 +49,10 @@ public final class CommandLineInterface {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof Labs.Unusable refused) {
+                err.println(refused.getMessage());
+                return INVALID_INPUT;
+            }
             err.println("internal error: " + e);
             return INTERNAL_ERROR;
         });

@@ -1,6 +1,7 @@
 package org.viflab.cli;
 
 import java.util.Optional;
+import org.viflab.coordinator.Repository;
 import org.viflab.lab.Lab;
 import org.viflab.scenario.JournalCodec;
 import org.viflab.store.H2Repository;
@@ -11,14 +12,37 @@ final class Labs {
     private Labs() {
     }
 
+    /**
+     * A lab the store refused to open (a path it cannot take, a file open elsewhere, damaged, not a
+     * lab…): bad input, told with the store's sentence and exit code 2, not an internal error.
+     */
+    static final class Unusable extends RuntimeException {
+        Unusable(Repository.StoreException refusal) {
+            super(refusal.getMessage(), refusal);
+        }
+    }
+
     /** The named lab (a path or a JDBC URL), or a fresh in-memory one. */
     static Lab open(Optional<String> database) {
-        return Lab.open(database.map(H2Repository::open).orElseGet(H2Repository::inMemory), JournalCodec.INSTANCE);
+        return Lab.open(database.map(Labs::repository).orElseGet(H2Repository::inMemory), JournalCodec.INSTANCE);
     }
 
     /** The named lab, or the default lab file. */
     static Lab openOrDefault(Optional<String> database) {
-        return Lab.open(database.map(H2Repository::open).orElseGet(() -> H2Repository.open(H2Repository.defaultLabPath())),
-                JournalCodec.INSTANCE);
+        return Lab.open(database.map(Labs::repository).orElseGet(() -> {
+            try {
+                return H2Repository.open(H2Repository.defaultLabPath());
+            } catch (Repository.StoreException e) {
+                throw new Unusable(e);
+            }
+        }), JournalCodec.INSTANCE);
+    }
+
+    private static Repository repository(String location) {
+        try {
+            return H2Repository.open(location);
+        } catch (Repository.StoreException e) {
+            throw new Unusable(e);
+        }
     }
 }

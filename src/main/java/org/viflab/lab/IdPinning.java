@@ -13,12 +13,12 @@ import org.viflab.model.SubnetId;
  * Rewrites a creating request to name the id the coordinator generated for it, so that redoing it
  * recreates the same object and later steps that name it still apply.
  */
-final class IdPinning {
+public final class IdPinning {
 
     private IdPinning() {
     }
 
-    static Request pinned(Request request, Optional<String> created) {
+    public static Request pinned(Request request, Optional<String> created) {
         if (created.isEmpty()) {
             return request;
         }

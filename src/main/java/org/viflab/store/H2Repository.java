@@ -4,6 +4,7 @@ import static org.viflab.store.Statements.bind;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,6 +127,8 @@ public final class H2Repository implements Repository {
     private final ReentrantLock lock = new ReentrantLock();
     private Path openFile;
     private boolean closed;
+    /** The lab as the file check read it from its copy, for the first {@link #load()}; then null. */
+    private Topology inspected;
 
     private H2Repository(String url, Connection connection) {
         this.url = url;
@@ -153,6 +156,11 @@ public final class H2Repository implements Repository {
      *                        what is wrong and what to do
      */
     public static H2Repository open(Path file) {
+        return open(file, LabFile::inspect);
+    }
+
+    /** {@link #open(Path)} with the file check given, so tests can change the file right after it. */
+    static H2Repository open(Path file, java.util.function.Function<Path, LabFile.Inspection> check) {
         Objects.requireNonNull(file, "file");
         Path base = file.toAbsolutePath().normalize();
         String name = base.getFileName() == null ? "" : base.getFileName().toString();
@@ -160,7 +168,8 @@ public final class H2Repository implements Repository {
             base = base.resolveSibling(name.substring(0, name.length() - H2_FILE_SUFFIX.length()));
         }
         if (base.toString().contains(";")) {
-            throw new IllegalArgumentException("a lab path may not contain ';': " + file);
+            // H2 reads what follows a ';' in its URL as settings: the file would be another one.
+            throw new StoreException(Sentence.of(Refusal.PATH_HAS_SEMICOLON, file), null);
         }
         try {
             Path parent = base.getParent();
@@ -176,13 +185,14 @@ public final class H2Repository implements Repository {
             throw LabFile.refuse(dataFile, Sentence.of(Refusal.OPEN_HERE));
         }
         try {
-            LabFile.Inspection inspection = LabFile.inspect(dataFile);
+            LabFile.Inspection inspection = check.apply(dataFile);
             Optional<Path> backup = Optional.empty();
             if (inspection.state() == LabFile.State.OLDER) {
                 backup = Optional.of(LabFile.backUp(dataFile, inspection.schemaVersion(), Instant.now()));
             }
             H2Repository repository = connect(H2_URL_PREFIX + "file:" + base, Optional.of(inspection), backup);
             repository.openFile = identity;
+            repository.inspected = inspection.lab().orElse(null);
             return repository;
         } catch (RuntimeException e) {
             OPEN_FILES.remove(identity);
@@ -199,23 +209,22 @@ public final class H2Repository implements Repository {
         Objects.requireNonNull(jdbcUrlOrPath, "jdbcUrlOrPath");
         String text = jdbcUrlOrPath.trim();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("missing lab URL or path");
+            throw new StoreException(Sentence.of(Refusal.NO_LAB_NAMED), null);
         }
         if (text.regionMatches(true, 0, "jdbc:", 0, 5)) {
             if (!text.regionMatches(true, 0, H2_URL_PREFIX, 0, H2_URL_PREFIX.length())) {
-                throw new IllegalArgumentException("not an H2 URL: " + text);
+                throw new StoreException(Sentence.of(Refusal.NOT_H2_URL, text), null);
             }
             for (String setting : List.of("WRITE_DELAY", "REUSE_SPACE")) {
                 if (text.toUpperCase(Locale.ROOT).contains(setting)) {
-                    throw new IllegalArgumentException("the lab sets " + setting + " itself; remove it from " + text);
+                    throw new StoreException(Sentence.of(Refusal.URL_SETS_SETTING, text, setting), null);
                 }
             }
             if (text.regionMatches(true, 0, H2_MEMORY_PREFIX, 0, H2_MEMORY_PREFIX.length())
                     && text.substring(H2_MEMORY_PREFIX.length()).split(";", -1)[0].isBlank()) {
                 // Each connection to an unnamed one gets a database of its own, so the schema
                 // would be created where the repository never looks.
-                throw new IllegalArgumentException("an unnamed in-memory database cannot be shared by the"
-                        + " repository's connections; name it, or use H2Repository.inMemory(): " + text);
+                throw new StoreException(Sentence.of(Refusal.UNNAMED_MEMORY_URL, text), null);
             }
             H2Repository repository = connect(text, Optional.empty(), Optional.empty());
             fileOfUrl(text).ifPresent(identity -> {
@@ -227,7 +236,26 @@ public final class H2Repository implements Repository {
         if (text.equals("~") || text.startsWith("~/") || text.startsWith("~\\")) {
             text = System.getProperty("user.home") + text.substring(1);
         }
-        return open(Path.of(text));
+        Path file;
+        try {
+            file = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new StoreException(Sentence.of(Refusal.PATH_UNUSABLE, printable(text), e.getReason()), e);
+        }
+        return open(file);
+    }
+
+    /** The text with control characters (a NUL, a line break) shown as escapes, for a message. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /**
@@ -399,6 +427,25 @@ public final class H2Repository implements Repository {
 
     // ---- the port ----------------------------------------------------------------------------
 
+    /**
+     * The lab the file check read from its copy a moment ago, once, if the file is still at that
+     * version: every commit adds the journal row of the version it makes (ADR 0005), so the same
+     * newest row means the same lab, and the file need not be read through the model again.
+     */
+    private Optional<Topology> checked() throws SQLException {
+        Topology lab = inspected;
+        inspected = null;
+        if (lab == null) {
+            return Optional.empty();
+        }
+        try (ResultSet rs = statements.get("SELECT version, id_sequence FROM journal ORDER BY version DESC"
+                + " FETCH FIRST 1 ROW ONLY").executeQuery()) {
+            boolean same = rs.next() ? rs.getLong(1) == lab.version() && rs.getLong(2) == lab.idSequence()
+                    : lab.version() == 0 && lab.idSequence() == 0;
+            return same ? Optional.of(lab) : Optional.empty();
+        }
+    }
+
     @Override
     public Topology load() {
         lock.lock();
@@ -409,7 +456,10 @@ public final class H2Repository implements Repository {
                 // One snapshot for all the tables: a commit from another connection in the middle
                 // of the reads must not give half of it.
                 connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                Topology topology = reader.read();
+                Topology topology = checked().orElse(null);
+                if (topology == null) {
+                    topology = reader.read();
+                }
                 connection.commit();
                 done = true;
                 return topology;

@@ -38,6 +38,7 @@ import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.viflab.coordinator.Repository.StoreException;
 import org.viflab.model.Sentence;
+import org.viflab.model.Topology;
 
 /**
  * A lab file on disk ({@code <name>.mv.db}), looked at before H2 opens it for writing.
@@ -77,8 +78,14 @@ final class LabFile {
 
     /**
      * @param schemaVersion the last migration applied to the file (0 for {@code NEW} and {@code BLANK})
+     * @param lab           the lab as the check read it through the model ({@code CURRENT} only): the
+     *                      repository starts from it instead of reading the file a second time, when
+     *                      the file is still at the same version
      */
-    record Inspection(Path file, State state, int schemaVersion) {
+    record Inspection(Path file, State state, int schemaVersion, Optional<Topology> lab) {
+        Inspection(Path file, State state, int schemaVersion) {
+            this(file, state, schemaVersion, Optional.empty());
+        }
     }
 
     private static final DateTimeFormatter BACKUP_TIME =
@@ -313,11 +320,10 @@ final class LabFile {
             for (String table : tables) {
                 readEveryRow(dataFile, connection, table);
             }
-            if (versions.applied() == versions.latest()) {
-                readAsALab(dataFile, connection);
+            if (versions.applied() < versions.latest()) {
+                return new Inspection(dataFile, State.OLDER, versions.applied());
             }
-            return new Inspection(dataFile, versions.applied() < versions.latest() ? State.OLDER : State.CURRENT,
-                    versions.applied());
+            return new Inspection(dataFile, State.CURRENT, versions.applied(), Optional.of(readAsALab(dataFile, connection)));
         } catch (SQLException e) {
             throw refuse(dataFile, unreadable(e));
         }
@@ -414,15 +420,16 @@ final class LabFile {
     }
 
     /** Reads the lab as the repository will: every object through the model, and the journal. */
-    private static void readAsALab(Path dataFile, Connection connection) throws SQLException {
+    private static Topology readAsALab(Path dataFile, Connection connection) throws SQLException {
         Statements statements = new Statements(connection);
         try {
-            new TopologyReader(statements).read();
+            Topology lab = new TopologyReader(statements).read();
             try (ResultSet rs = statements.get(H2Repository.SELECT_JOURNAL + " ORDER BY version").executeQuery()) {
                 while (rs.next()) {
                     H2Repository.journalEntry(rs);
                 }
             }
+            return lab;
         } catch (RuntimeException e) {
             throw refuse(dataFile, Sentence.of(Refusal.DAMAGED_VALUE, firstLine(e.getMessage())));
         } finally {

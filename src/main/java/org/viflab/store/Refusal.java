@@ -34,7 +34,13 @@ enum Refusal implements Sentence.Key {
     OLD_H2_FORMAT,
     ENCRYPTED,
     H2_READ_ONLY,
-    DAMAGED;
+    DAMAGED,
+    PATH_HAS_SEMICOLON,
+    PATH_UNUSABLE,
+    NO_LAB_NAMED,
+    NOT_H2_URL,
+    URL_SETS_SETTING,
+    UNNAMED_MEMORY_URL;
 
     static final String BUNDLE = "org.viflab.store.sentences";
 

@@ -96,6 +96,29 @@ class CommandLineTest {
     }
 
     @Test
+    void aLabTheStoreCannotTakeExitsTwoWithItsSentence() {
+        Path semicolon = dir.resolve("class;1").resolve("lab");
+        assertThat(run("run", "--db", semicolon.toString(), "scenarios/fig5-move-to-standby.yaml")).isEqualTo(2);
+        assertThat(run("describe", "--db", semicolon.toString(), "interfaces")).isEqualTo(2);
+        assertThat(run("trace", "--db", semicolon.toString(), "internet", "203.0.113.10", "tcp", "80")).isEqualTo(2);
+        assertThat(run("describe", "--db", "jdbc:mysql://nowhere/lab", "interfaces")).isEqualTo(2);
+        assertThat(err.toString()).contains("The lab path " + semicolon + " contains ';'")
+                .contains("The lab jdbc:mysql://nowhere/lab is not an H2 URL").doesNotContain("internal error");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.toFile().list()).as("nothing was created").isEmpty();
+    }
+
+    @Test
+    void aLabFileOpenElsewhereExitsTwoWithItsSentence() {
+        Path lab = dir.resolve("lab");
+        try (var elsewhere = org.viflab.store.H2Repository.open(lab)) {
+            assertThat(run("describe", "--db", lab.toString(), "interfaces")).isEqualTo(2);
+            assertThat(err.toString()).contains("The lab file " + lab + ".mv.db is already open")
+                    .doesNotContain("internal error");
+        }
+    }
+
+    @Test
     void importAwsWritesAScenarioThatRunsAndWarnsAboutWhatItCannotHold() {
         Path scenario = dir.resolve("imported.yaml");
         assertThat(run("import-aws", "src/test/resources/aws", "-o", scenario.toString())).isZero();

@@ -76,11 +76,61 @@ class FileH2RepositoryTest extends H2RepositoryContract {
     @Test
     void urlsThatAreNotPlainH2AreRefused() {
         assertThatThrownBy(() -> H2Repository.open("jdbc:postgresql://localhost/lab"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(StoreException.class).hasMessageContaining("is not an H2 URL");
         assertThatThrownBy(() -> H2Repository.open("jdbc:h2:file:" + folder.resolve("x") + ";WRITE_DELAY=500"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WRITE_DELAY");
-        assertThatThrownBy(() -> H2Repository.open("  ")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(StoreException.class).hasMessageContaining("WRITE_DELAY");
+        assertThatThrownBy(() -> H2Repository.open("  ")).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("No lab was named");
         assertThat(Files.exists(folder.resolve("x.mv.db"))).isFalse();
+    }
+
+    @Test
+    void theFileCheckReadsTheLabAsTheRepositoryDoesAndHandsItOver() {
+        Topology committed = Labs.commit(repository, Topology.empty(), "build", Labs::rich);
+        repository.close();
+
+        LabFile.Inspection inspection = LabFile.inspect(LabFile.dataFile(labPath().toAbsolutePath().normalize()));
+        assertThat(inspection.state()).isEqualTo(LabFile.State.CURRENT);
+        assertThat(inspection.lab()).contains(committed);
+        try (H2Repository reopened = H2Repository.open(labPath())) {
+            assertThat(reopened.load()).as("handed over").isEqualTo(committed);
+            assertThat(reopened.load()).as("read from the file").isEqualTo(committed);
+        }
+    }
+
+    @Test
+    void aLabChangedAfterTheFileCheckIsReadFromTheFile() {
+        Topology v1 = Labs.commit(repository, Topology.empty(), "build", Labs::rich);
+        repository.close();
+
+        Topology[] v2 = new Topology[1];
+        try (H2Repository reopened = H2Repository.open(labPath(), dataFile -> {
+            LabFile.Inspection inspection = LabFile.inspect(dataFile);
+            // another program commits between the check and the opening
+            try (H2Repository other = H2Repository.open("jdbc:h2:file:" + labPath().toAbsolutePath())) {
+                v2[0] = Labs.commit(other, v1, "detach", b -> b.removeAttachment(attachmentId("att-1")));
+            }
+            return inspection;
+        })) {
+            assertThat(reopened.load()).isEqualTo(v2[0]).isNotEqualTo(v1);
+        }
+    }
+
+    @Test
+    void aPathTheDatabaseCannotTakeIsRefusedInPlainWordsAndNothingIsCreated() {
+        Path withSemicolon = folder.resolve("class;FILE_LOCK=NO").resolve("lab");
+        assertThatThrownBy(() -> H2Repository.open(withSemicolon.toString())).isInstanceOf(StoreException.class)
+                .hasMessage("The lab path " + withSemicolon + " contains ';', which the H2 database reads as the start"
+                        + " of its settings. Choose a folder and a name without ';'. Nothing was opened or changed.");
+        assertThatThrownBy(() -> H2Repository.open(folder.resolve("a;b.mv.db"))).isInstanceOf(StoreException.class)
+                .hasMessageContaining("contains ';'");
+        assertThatThrownBy(() -> H2Repository.open(folder + "/lab\u0000x")).isInstanceOf(StoreException.class)
+                .hasMessage("The lab path " + folder + "/lab\\u0000x is not a path this system can use: Nul character"
+                        + " not allowed. Nothing was opened or changed.");
+        assertThat(folder.toFile().list()).as("no folder or file was made").containsExactly("labs");
+        try (H2Repository fine = H2Repository.open(folder.resolve("fine"))) {
+            assertThat(fine.load()).as("a refusal leaves nothing held open").isEqualTo(Topology.empty());
+        }
     }
 
     @Test

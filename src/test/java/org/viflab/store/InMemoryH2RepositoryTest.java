@@ -41,8 +41,9 @@ class InMemoryH2RepositoryTest extends H2RepositoryContract {
 
     @Test
     void unnamedInMemoryUrlIsRefused() {
-        assertThatThrownBy(() -> H2Repository.open("jdbc:h2:mem:")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> H2Repository.open("jdbc:h2:mem:"))
+                .isInstanceOf(org.viflab.coordinator.Repository.StoreException.class);
         assertThatThrownBy(() -> H2Repository.open("jdbc:h2:mem:;MODE=PostgreSQL"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(org.viflab.coordinator.Repository.StoreException.class).hasMessageContaining("Name it");
     }
 }

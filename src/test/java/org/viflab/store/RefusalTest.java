@@ -39,4 +39,19 @@ class RefusalTest {
                 .isEqualTo("ラボファイル " + FILE + " は読み取り専用ですが、VIF Lab は変更のたびにすぐラボファイルへ書き込みます。"
                         + "ファイルを書き込み可能にする（または自分のフォルダーにコピーする）と開けます。ファイルは変更されていません。");
     }
+
+    @Test
+    void aLabPathTheDatabaseCannotTakeIsRefusedInEitherLanguage() {
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> H2Repository.open(Path.of("labs", "a;b")), org.viflab.coordinator.Repository.StoreException.class);
+        assertThat(refused.getMessage()).startsWith("The lab path ").contains("contains ';', which the H2 database reads")
+                .endsWith("Choose a folder and a name without ';'. Nothing was opened or changed.");
+        assertThat(refused.sentence().in(Locale.JAPANESE)).startsWith("ラボのパス ").contains("に ';' が含まれています")
+                .endsWith("何も開かず、何も変更していません。");
+        refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> H2Repository.open("jdbc:mysql://db/lab"), org.viflab.coordinator.Repository.StoreException.class);
+        assertThat(refused.sentence().in(Locale.JAPANESE))
+                .isEqualTo("ラボ jdbc:mysql://db/lab は H2 の URL ではありません。VIF Lab はラボを H2 データベースに保存します。"
+                        + "ラボファイルのパスか jdbc:h2: の URL を指定してください。何も開かず、何も変更していません。");
+    }
 }

@@ -97,6 +97,22 @@ class OpenLabTest {
     }
 
     @Test
+    void aLabPathTheDatabaseCannotTakeIsRefusedInPlainWords(FxRobot robot) {
+        Path file = dir.resolve("class;2").resolve("lab");
+        Lab before = window.vm.session().lab().orElseThrow();
+        Topology snapshot = labOf(window.vm);
+
+        open(robot, window.vm, file.toString());
+
+        assertThat(window.notifier.failed).containsExactly("Cannot open the lab " + file + " | The lab path " + file
+                + " contains ';', which the H2 database reads as the start of its settings. Choose a folder and a name"
+                + " without ';'. Nothing was opened or changed. The lab that was open stays open.");
+        assertThat(window.notifier.failures).as("no unexpected-error dialog").isEmpty();
+        assertThat(dir.resolve("class;2")).as("nothing was created").doesNotExist();
+        demoStaysAndWorks(robot, before, snapshot);
+    }
+
+    @Test
     void theLabOpenInThisWindowIsRecognisedAndKept(FxRobot robot) {
         Path file = dir.resolve("mine");
         open(robot, window.vm, file.toString());

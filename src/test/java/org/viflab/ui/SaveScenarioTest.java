@@ -226,4 +226,105 @@ class SaveScenarioTest {
         assertThat(ScenarioReader.read(file).title()).isEqualTo("Demo, saved");
         assertNoTemporaryFiles(dir);
     }
+
+    /** What was done by hand between the steps of an opened scenario is saved as steps among them. */
+    @Test
+    void whatWasDoneByHandIsSavedAsStepsAndReplaysToTheSameLab() {
+        MainViewModel vm = new MainViewModel(VifLabApp.h2Store(), new Texts(Locale.ENGLISH), notifier, Runnable::run);
+        assertThat(vm.openScenario(Path.of("scenarios/fig5-move-to-standby.yaml"))).isTrue();
+        vm.scenario().next();
+        vm.scenario().next();
+        vm.session().principalProperty().set(org.viflab.model.PrincipalId.principalId("alice"));
+        assertThat(vm.session().submit(Request.Detach.interfaceOf(InterfaceId.interfaceId("vif-web"))).accepted()).isTrue();
+        assertThat(vm.session().submit(Request.Attach.attach(InterfaceId.interfaceId("vif-web"),
+                InstanceId.instanceId("vm-2"))).accepted()).isTrue();
+        assertThat(vm.session().submit(new Request.Move(InstanceId.instanceId("vm-2"),
+                java.util.Optional.of(org.viflab.model.PlatformId.platformId("host-a")))).accepted()).isTrue();
+        vm.undo();
+        assertThat(vm.session().submit(new Request.Move(InstanceId.instanceId("vm-1"),
+                java.util.Optional.of(org.viflab.model.PlatformId.platformId("host-b")))).accepted()).isTrue();
+        vm.scenario().next();
+        Topology saved = vm.session().topology();
+        Map<String, String> lands = whereTrafficLands(vm);
+        Path file = dir.resolve("by-hand.yaml");
+
+        assertThat(vm.saveScenario(file, "Standby, by hand")).isTrue();
+
+        var read = ScenarioReader.read(file);
+        assertThat(read.steps()).extracting(step -> step.narration().orElse("by hand: " + step.action().describe()))
+                .containsExactly(
+                        "The web address is a record of its own, not attached yet; traffic to it goes nowhere.",
+                        "Attach it to vm-1 as its second interface. Traffic from the internet now lands on vm-1.",
+                        "by hand: detach interface vif-web as alice", "by hand: attach vif-web to vm-2 as alice",
+                        "by hand: move vm-2 to host-a as alice", "by hand: move vm-2 to host-b as alice",
+                        "by hand: move vm-1 to host-b as alice",
+                        "vm-1 fails; detach the record. Its address and public address stay with it.");
+        assertThat(vm.openScenario(file)).isTrue();
+        vm.scenario().runAll();
+        assertThat(vm.scenario().steps()).allMatch(row -> row.status() == StepRow.Status.PASSED);
+        assertThat(vm.session().topology()).as("the same snapshot, generated ids and version included").isEqualTo(saved);
+        assertThat(whereTrafficLands(vm)).isEqualTo(lands);
+    }
+
+    /** A lab that was not opened from a scenario starts from what it held when it was shown. */
+    @Test
+    void aLabShownAsItWasIsSavedWithTheRequestsDoneSince() {
+        MainViewModel vm = new MainViewModel(VifLabApp.h2Store(), new Texts(Locale.ENGLISH), notifier, Runnable::run);
+        var lab = org.viflab.lab.Lab.open(org.viflab.store.H2Repository.inMemory(), org.viflab.scenario.JournalCodec.INSTANCE);
+        DemoLab.build(lab);
+        vm.show(lab, "demo");
+        stillWorks(vm);
+        assertThat(vm.session().submit(new Request.Move(InstanceId.instanceId("vm-1"),
+                java.util.Optional.of(org.viflab.model.PlatformId.platformId("host-b")))).accepted()).isTrue();
+        vm.undo();
+        Topology saved = vm.session().topology();
+        Map<String, String> lands = whereTrafficLands(vm);
+        Path file = dir.resolve("demo.yaml");
+
+        assertThat(vm.saveScenario(file, "Demo")).isTrue();
+
+        var read = ScenarioReader.read(file);
+        assertThat(read.steps()).extracting(step -> step.action().describe()).endsWith(
+                "attach vif-web to vm-1", "move vm-1 to host-b", "move vm-1 to host-a");
+        assertThat(vm.openScenario(file)).isTrue();
+        vm.scenario().runAll();
+        assertThat(vm.scenario().steps()).allMatch(row -> row.status() == StepRow.Status.PASSED);
+        assertThat(org.viflab.scenario.LabSnapshot.scenarioOf(vm.session().topology(), "Demo"))
+                .as("the same lab but what a saved lab cannot keep (ADR 0004)")
+                .isEqualTo(org.viflab.scenario.LabSnapshot.scenarioOf(saved, "Demo"));
+        assertThat(vm.session().topology().attachments().keySet()).as("the attachment made by hand keeps its id")
+                .containsAll(saved.attachmentsOf(InterfaceId.interfaceId("vif-web")).stream()
+                        .map(org.viflab.model.Attachment::id).toList());
+        assertThat(whereTrafficLands(vm)).isEqualTo(lands);
+    }
+
+    /** In a stepwise scenario, applying queued operations by hand (Step) is a propagate step. */
+    @Test
+    void operationsAppliedByHandAreSavedAsPropagateSteps() {
+        MainViewModel vm = new MainViewModel(VifLabApp.h2Store(), new Texts(Locale.ENGLISH), notifier, Runnable::run);
+        assertThat(vm.openScenario(Path.of("scenarios/stepwise-attach-before-placement.yaml"))).isTrue();
+        vm.scenario().next();
+        vm.step();
+        vm.session().principalProperty().set(org.viflab.model.PrincipalId.principalId("alice"));
+        assertThat(vm.session().submit(new Request.Place(InstanceId.instanceId("vm-new"),
+                java.util.Optional.of(org.viflab.model.PlatformId.platformId("host-a")))).accepted()).isTrue();
+        assertThat(vm.session().submit(new Request.Start(InstanceId.instanceId("vm-new"))).accepted()).isTrue();
+        vm.step();
+        Topology saved = vm.session().topology();
+        var pending = vm.session().pending();
+        assertThat(pending).as("operations still in flight").isNotEmpty();
+        Map<String, String> lands = whereTrafficLands(vm);
+        Path file = dir.resolve("stepwise.yaml");
+
+        assertThat(vm.saveScenario(file, "Stepwise by hand")).isTrue();
+
+        assertThat(ScenarioReader.read(file).steps()).extracting(step -> step.action().describe()).containsExactly(
+                "launch vm-new t3.medium in zone-1 pending as alice", "propagate 1 operation(s)",
+                "place vm-new on host-a as alice", "start vm-new as alice", "propagate 1 operation(s)");
+        assertThat(vm.openScenario(file)).isTrue();
+        vm.scenario().runAll();
+        assertThat(vm.session().topology()).isEqualTo(saved);
+        assertThat(vm.session().pending()).isEqualTo(pending);
+        assertThat(whereTrafficLands(vm)).isEqualTo(lands);
+    }
 }

@@ -24,6 +24,15 @@ import org.viflab.ui.Texts;
  */
 public final class CreateInterfaceView extends VBox {
 
+    /**
+     * The width a choice box asks for; the column stretches it to the form's width. Left to itself, a
+     * combo box asks its list for the width of its widest item, which means measuring a cell for every
+     * option (2,000 instances in a large lab) whenever the form is laid out, shown or not.
+     */
+    static final double CHOICE_WIDTH = 160;
+    /** The narrowest a choice box gets (its arrow and a few letters). */
+    static final double CHOICE_MIN_WIDTH = 60;
+
     private final CreateInterfaceViewModel vm;
     private final Texts texts;
     private final GridPane grid = new GridPane();
@@ -121,11 +130,18 @@ public final class CreateInterfaceView extends VBox {
         return field;
     }
 
+    /** A fixed preferred and minimum width, so that the options are not measured to size the box. */
+    private static void sized(javafx.scene.control.Control box) {
+        box.setMinWidth(CHOICE_MIN_WIDTH);
+        box.setPrefWidth(CHOICE_WIDTH);
+        box.setMaxWidth(Double.MAX_VALUE);
+    }
+
     private <T> ComboBox<T> combo(javafx.beans.property.ObjectProperty<T> property, ObservableList<T> options,
                                   String id, boolean optional) {
         ComboBox<T> box = new ComboBox<>(options);
         box.setId(id);
-        box.setMaxWidth(Double.MAX_VALUE);
+        sized(box);
         box.valueProperty().bindBidirectional(property);
         if (optional) {
             box.setPromptText(texts.get("form.noInstance"));
@@ -136,7 +152,7 @@ public final class CreateInterfaceView extends VBox {
     private <T> Node checks(ObservableList<T> options, ObservableList<T> chosen, String id, String prompt) {
         CheckComboBox<T> box = new CheckComboBox<>(options);
         box.setId(id);
-        box.setMaxWidth(Double.MAX_VALUE);
+        sized(box);
         box.setTitle(prompt);
         box.setShowCheckedCount(false);
         boolean[] syncing = {false};

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -21,9 +22,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.viflab.fabric.Propagation.Mode;
 import org.viflab.flow.Flow;
 import org.viflab.flow.Trace;
 import org.viflab.lab.Lab;
+import org.viflab.scenario.LabRecording;
 import org.viflab.scenario.Scenario;
 import org.viflab.scenario.ScenarioException;
 import org.viflab.scenario.ScenarioReader;
@@ -32,6 +35,7 @@ import org.viflab.scenario.ScenarioWriter;
 import org.viflab.scenario.Step;
 import org.viflab.scenario.StepResult;
 import org.viflab.ui.LabSession;
+import org.viflab.ui.SessionEvent;
 import org.viflab.ui.Texts;
 
 /**
@@ -56,12 +60,54 @@ public final class ScenarioViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private Consumer<Trace> traceShown = t -> { };
     private ScenarioRun run;
+    private Lab runLab;
+    private long runStart;
     private Path source;
+    private LabRecording recording;
+    private boolean stepping;
 
     public ScenarioViewModel(LabSession session, Texts texts, Supplier<Lab> freshLab) {
         this.session = session;
         this.texts = texts;
         this.freshLab = freshLab;
+        session.addListener(this::heard);
+    }
+
+    /**
+     * Keeps what is needed to save the lab with what was done since it was shown: the start (the
+     * open scenario's, or the lab as it was shown), the steps played and propagation done by hand.
+     */
+    private void heard(SessionEvent event) {
+        Optional<Lab> lab = session.lab();
+        if (lab.isEmpty()) {
+            return;
+        }
+        long version = session.topology().version();
+        switch (event.type()) {
+            // The open scenario's lab, as its topology left it (the demo may be built into an empty one).
+            case OPENED -> recording = run != null && lab.get() == runLab && run.results().isEmpty()
+                    && version == runStart
+                    ? LabRecording.fromScenario(run.scenario(), session.topology())
+                    : LabRecording.fromSnapshot(session.topology(), session.modeProperty().get() == Mode.STEPWISE
+                    ? org.viflab.scenario.Propagation.STEPWISE : org.viflab.scenario.Propagation.INSTANT);
+            case PROPAGATED, MODE -> {
+                int applied = event.result().map(r -> r.applied().size()).orElse(0);
+                if (!stepping && recording != null && applied > 0) {
+                    recording.propagated(OptionalInt.of(applied), version);
+                }
+            }
+            case ACTION, UNDO, REDO -> {
+                // A request done by hand while propagation is instant is realized at once: a
+                // stepwise scenario needs the queue drained there.
+                if (!stepping && recording != null && session.modeProperty().get() == Mode.INSTANT
+                        && event.result().map(r -> !r.applied().isEmpty()).orElse(false)) {
+                    recording.propagated(OptionalInt.empty(), version);
+                }
+            }
+            case WATCH -> {
+                // watched flows are read when saving
+            }
+        }
     }
 
     /** Where a trace step's trace is shown (the Trace tab). */
@@ -157,6 +203,8 @@ public final class ScenarioViewModel {
         }
         error.set("");
         run = started;
+        runLab = lab;
+        runStart = lab.snapshot().version();
         scenario.set(s);
         next.set(0);
         session.open(lab, texts.get("scenario.labName", s.title()));
@@ -185,7 +233,17 @@ public final class ScenarioViewModel {
         if (run == null || !run.hasNext()) {
             return false;
         }
-        StepResult result = run.next();
+        long before = runLab.snapshot().version();
+        StepResult result;
+        stepping = true;
+        try {
+            result = run.next();
+        } finally {
+            stepping = false;
+        }
+        if (recording != null && recording.fromScenario() && session.lab().orElse(null) == runLab) {
+            recording.played(result.step(), before, runLab.snapshot().version());
+        }
         result.trace().ifPresent(traceShown);
         Step step = result.step();
         narration.set(step.narration().orElse(step.action().describe()));
@@ -239,12 +297,18 @@ public final class ScenarioViewModel {
     // ---- saving -----------------------------------------------------------------------------
 
     /**
-     * The current lab (including what was done by hand) and its watched flows as scenario text
-     * titled {@code title}.
+     * The current lab as scenario text titled {@code title}: the lab as it was when it was shown
+     * (or the open scenario's topology), then what was done since, as steps: the scenario's steps
+     * played (with their narration) and the requests done by hand, in the order they happened.
+     * Run to the end, it arrives at the lab as it is now (see {@link LabRecording}).
      */
     public String saveText(String title) {
         Map<String, Flow> watched = new LinkedHashMap<>();
         session.watched().forEach((name, trace) -> watched.put(name, trace.flow()));
-        return ScenarioWriter.write(session.topology(), title, watched);
+        Lab lab = session.lab().orElseThrow(() -> new IllegalStateException("no lab is open"));
+        Optional<Scenario> replaying = recording == null ? Optional.empty()
+                : recording.scenario(title, lab.journal(), watched);
+        // A journal that keeps only descriptions cannot be replayed: the lab as it is now, then.
+        return replaying.map(ScenarioWriter::write).orElseGet(() -> ScenarioWriter.write(session.topology(), title, watched));
     }
 }
