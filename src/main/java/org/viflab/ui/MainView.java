@@ -379,7 +379,7 @@ public final class MainView {
 
     private Node rightPane() {
         InspectorView inspector = new InspectorView(vm.inspector(), texts, listening);
-        CreateInterfaceView form = new CreateInterfaceView(vm.createInterface(), texts, () -> vm.formShownProperty().set(false));
+        CreateInterfaceView form = new CreateInterfaceView(vm.createInterface(), texts, () -> vm.formShownProperty().set(false), listening);
         org.viflab.ui.forms.QuickFormView quick = new org.viflab.ui.forms.QuickFormView(vm.quickForm(), texts,
                 () -> vm.quickFormShownProperty().set(false), listening);
         inspector.visibleProperty().bind(vm.formShownProperty().not().and(vm.quickFormShownProperty().not()));

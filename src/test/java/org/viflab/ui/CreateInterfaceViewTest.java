@@ -46,7 +46,7 @@ class CreateInterfaceViewTest {
         vm.show(Lab.open(repository, JournalCodec.INSTANCE), "large");
         form = vm.createInterface();
         form.reset();
-        stage.setScene(new Scene(new CreateInterfaceView(form, new Texts(Locale.ENGLISH), () -> { }), 420, 700));
+        stage.setScene(new Scene(new CreateInterfaceView(form, new Texts(Locale.ENGLISH), () -> { }, new org.viflab.ui.Listening()), 420, 700));
         stage.show();
     }
 

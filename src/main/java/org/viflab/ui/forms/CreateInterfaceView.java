@@ -35,12 +35,15 @@ public final class CreateInterfaceView extends VBox {
 
     private final CreateInterfaceViewModel vm;
     private final Texts texts;
+    /** What this form listens to on its view model, taken off when the window's views are built again. */
+    private final org.viflab.ui.Listening listening;
     private final GridPane grid = new GridPane();
     private int row;
 
-    public CreateInterfaceView(CreateInterfaceViewModel vm, Texts texts, Runnable close) {
+    public CreateInterfaceView(CreateInterfaceViewModel vm, Texts texts, Runnable close, org.viflab.ui.Listening listening) {
         this.vm = vm;
         this.texts = texts;
+        this.listening = listening;
         getStyleClass().add("create-form");
         setId("create-interface-form");
         setSpacing(8);
@@ -100,7 +103,7 @@ public final class CreateInterfaceView extends VBox {
         grid.add(name, 0, row);
         grid.add(input, 1, row++);
         grid.add(errorLabel(field), 1, row++);
-        vm.violations().addListener((ListChangeListener<Violation>) c -> {
+        listening.on(vm.violations(), (ListChangeListener<Violation>) c -> {
             boolean bad = vm.violationOf(field).isPresent();
             input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
         });
@@ -117,7 +120,7 @@ public final class CreateInterfaceView extends VBox {
             error.setVisible(!message.isEmpty());
             error.setManaged(!message.isEmpty());
         };
-        vm.violations().addListener((ListChangeListener<Violation>) c -> show.run());
+        listening.on(vm.violations(), (ListChangeListener<Violation>) c -> show.run());
         show.run();
         return error;
     }
@@ -181,8 +184,8 @@ public final class CreateInterfaceView extends VBox {
                 syncing[0] = false;
             }
         });
-        chosen.addListener((ListChangeListener<T>) c -> fromModel.run());
-        options.addListener((ListChangeListener<T>) c -> fromModel.run());
+        listening.on(chosen, (ListChangeListener<T>) c -> fromModel.run());
+        listening.on(options, (ListChangeListener<T>) c -> fromModel.run());
         return box;
     }
 }
