@@ -2,7 +2,7 @@ package org.viflab.flow;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.viflab.model.Id;
+import org.viflab.model.InvalidIdException;
 import org.viflab.model.PartitionId;
 import org.viflab.model.Sentence;
 import org.viflab.net.Ipv4Address;
@@ -113,18 +113,12 @@ public record Endpoint(Kind kind, String objectId, Ipv4Address address, Partitio
         }
     }
 
-    /**
-     * A partition id in an endpoint's text; when it is none, a {@link FlowException} with the words
-     * {@link Id#check} uses, so the English reads as it always has.
-     */
+    /** A partition id in an endpoint's text; a {@link FlowException} saying the id's problem when it is none. */
     private static PartitionId partition(String text) {
         try {
             return PartitionId.partitionId(text);
-        } catch (IllegalArgumentException e) {
-            Sentence why = text.isBlank() ? Sentence.of(Reason.MISSING_PARTITION_ID)
-                    : text.length() > 128 ? Sentence.of(Reason.PARTITION_ID_TOO_LONG)
-                    : Sentence.of(Reason.PARTITION_ID_NOT_ONE_WORD, text);
-            throw new FlowException(why, e);
+        } catch (InvalidIdException e) {
+            throw new FlowException(e.sentence(), e);
         }
     }
 
