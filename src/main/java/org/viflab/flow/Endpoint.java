@@ -2,7 +2,9 @@ package org.viflab.flow;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.viflab.model.InvalidIdException;
 import org.viflab.model.PartitionId;
+import org.viflab.model.Sentence;
 import org.viflab.net.Ipv4Address;
 
 /**
@@ -27,22 +29,22 @@ public record Endpoint(Kind kind, String objectId, Ipv4Address address, Partitio
         switch (kind) {
             case OBJECT -> {
                 if (objectId == null || objectId.isBlank() || address != null || partition != null) {
-                    throw new IllegalArgumentException("an object endpoint names only an id");
+                    throw new FlowException(Sentence.of(Reason.OBJECT_ENDPOINT_NAMES_ONLY_ID));
                 }
             }
             case ADDRESS -> {
                 if (address == null || objectId != null || partition != null) {
-                    throw new IllegalArgumentException("an address endpoint names only an address");
+                    throw new FlowException(Sentence.of(Reason.ADDRESS_ENDPOINT_NAMES_ONLY_ADDRESS));
                 }
             }
             case INTERNET -> {
                 if (objectId != null || partition != null) {
-                    throw new IllegalArgumentException("an internet endpoint names at most an address");
+                    throw new FlowException(Sentence.of(Reason.INTERNET_ENDPOINT_NAMES_AT_MOST_ADDRESS));
                 }
             }
             case VPN -> {
                 if (partition == null || objectId != null) {
-                    throw new IllegalArgumentException("a VPN endpoint names a partition and maybe an address");
+                    throw new FlowException(Sentence.of(Reason.VPN_ENDPOINT_NAMES_PARTITION));
                 }
             }
             default -> throw new IllegalStateException();
@@ -79,27 +81,45 @@ public record Endpoint(Kind kind, String objectId, Ipv4Address address, Partitio
      */
     public static Endpoint parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("missing flow endpoint");
+            throw new FlowException(Sentence.of(Reason.MISSING_FLOW_ENDPOINT));
         }
         String t = text.trim();
         if (t.equals("internet")) {
             return internet();
         }
         if (t.startsWith("internet:")) {
-            return internet(Ipv4Address.parse(t.substring("internet:".length())));
+            return internet(address(t.substring("internet:".length())));
         }
         if (t.startsWith("vpn:")) {
             String rest = t.substring("vpn:".length());
             int colon = rest.indexOf(':');
             if (colon < 0) {
-                return vpn(PartitionId.partitionId(rest));
+                return vpn(partition(rest));
             }
-            return vpn(PartitionId.partitionId(rest.substring(0, colon)), Ipv4Address.parse(rest.substring(colon + 1)));
+            return vpn(partition(rest.substring(0, colon)), address(rest.substring(colon + 1)));
         }
         if (Character.isDigit(t.charAt(0))) {
-            return address(Ipv4Address.parse(t));
+            return address(address(t));
         }
         return object(t);
+    }
+
+    /** An address in an endpoint's text; a {@link FlowException} saying the net package's words when it is none. */
+    private static Ipv4Address address(String text) {
+        try {
+            return Ipv4Address.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new FlowException(Sentence.of(Reason.NOT_AN_IPV4_ADDRESS, text), e);
+        }
+    }
+
+    /** A partition id in an endpoint's text; a {@link FlowException} saying the id's problem when it is none. */
+    private static PartitionId partition(String text) {
+        try {
+            return PartitionId.partitionId(text);
+        } catch (InvalidIdException e) {
+            throw new FlowException(e.sentence(), e);
+        }
     }
 
     public Optional<Ipv4Address> host() {

@@ -2,6 +2,7 @@ package org.viflab.flow;
 
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.viflab.model.Sentence;
 import org.viflab.net.Protocol;
 
 /**
@@ -19,13 +20,13 @@ public record Flow(Endpoint from, Endpoint to, Protocol protocol, int port, Opti
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(srcPort, "srcPort");
         if (protocol == Protocol.ALL) {
-            throw new IllegalArgumentException("a flow has one protocol: tcp, udp or icmp");
+            throw new FlowException(Sentence.of(Reason.FLOW_HAS_ONE_PROTOCOL));
         }
         if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " is not within 0-65535");
+            throw new FlowException(Sentence.of(Reason.PORT_OUT_OF_RANGE, port));
         }
         if (srcPort.isPresent() && (srcPort.getAsInt() < 0 || srcPort.getAsInt() > 65535)) {
-            throw new IllegalArgumentException("source port " + srcPort.getAsInt() + " is not within 0-65535");
+            throw new FlowException(Sentence.of(Reason.SOURCE_PORT_OUT_OF_RANGE, srcPort.getAsInt()));
         }
     }
 

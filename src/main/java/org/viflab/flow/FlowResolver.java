@@ -32,8 +32,8 @@ import org.viflab.net.Ipv4Prefix;
  *       address of p's on-premises CIDR unless given.</li>
  * </ul>
  *
- * Unknown ids, and endpoints that cannot send, are programming errors of the caller
- * ({@link IllegalArgumentException} with a message naming them).
+ * Unknown ids, and endpoints that cannot send, are the caller's mistakes (often a person's typing):
+ * a {@link FlowException} naming them, in English as its message and in any language as its sentence.
  */
 public final class FlowResolver {
 
@@ -67,8 +67,7 @@ public final class FlowResolver {
                 yield new ResolvedFlow(flow, ResolvedFlow.Origin.VPN, null, null, source, partition.id(), to.address,
                         to.unresolved);
             }
-            case ADDRESS -> throw new IllegalArgumentException("a flow is sent from an instance, an interface, "
-                    + "internet or vpn:<partition>, not from the address " + from.address());
+            case ADDRESS -> throw new FlowException(Sentence.of(Reason.NOT_SENT_FROM_ADDRESS, from.address()));
             case OBJECT -> fromObject(topology, flow, from.objectId(), reads);
         };
     }
@@ -80,7 +79,7 @@ public final class FlowResolver {
             note(reads, FabricKey.instance(instance.id()));
             List<Attachment> attachments = topology.attachmentsOn(instance.id());
             if (attachments.isEmpty()) {
-                throw new IllegalArgumentException("instance " + id + " has no interface to send from");
+                throw new FlowException(Sentence.of(Reason.INSTANCE_NO_INTERFACE_TO_SEND_FROM, id));
             }
             InterfaceRecord chosen = null;
             InterfaceRecord device0 = null;
@@ -99,7 +98,7 @@ public final class FlowResolver {
                 }
             }
             if (device0 == null) {
-                throw new IllegalArgumentException("instance " + id + " has no interface to send from");
+                throw new FlowException(Sentence.of(Reason.INSTANCE_NO_INTERFACE_TO_SEND_FROM, id));
             }
             InterfaceRecord sender = chosen != null ? chosen : device0;
             return new ResolvedFlow(flow, ResolvedFlow.Origin.INSTANCE, instance.id(), sender.id(), sender.primaryIp(),
@@ -107,7 +106,7 @@ public final class FlowResolver {
         }
         InterfaceRecord record = recordOrNull(topology, id);
         if (record == null) {
-            throw new IllegalArgumentException("no instance or interface record is named '" + id + "'");
+            throw new FlowException(Sentence.of(Reason.NOTHING_NAMED, id));
         }
         note(reads, FabricKey.iface(record.id()));
         InstanceId sender = null;
@@ -146,16 +145,16 @@ public final class FlowResolver {
                         }
                     }
                     if (device0 == null) {
-                        throw new IllegalArgumentException("instance " + id + " has no device-0 interface to send to");
+                        throw new FlowException(Sentence.of(Reason.INSTANCE_NO_DEVICE_0_INTERFACE_TO_SEND_TO, id));
                     }
                     record = topology.interfaces().get(device0.iface());
                     if (record == null) {
-                        throw new IllegalArgumentException("instance " + id + " has no device-0 interface to send to");
+                        throw new FlowException(Sentence.of(Reason.INSTANCE_NO_DEVICE_0_INTERFACE_TO_SEND_TO, id));
                     }
                 } else {
                     record = recordOrNull(topology, id);
                     if (record == null) {
-                        throw new IllegalArgumentException("no instance or interface record is named '" + id + "'");
+                        throw new FlowException(Sentence.of(Reason.NOTHING_NAMED, id));
                     }
                 }
                 note(reads, FabricKey.iface(record.id()));
@@ -173,7 +172,7 @@ public final class FlowResolver {
     private static Partition partition(Topology topology, PartitionId id, Collection<FabricKey> reads) {
         Partition partition = topology.partitions().get(id);
         if (partition == null) {
-            throw new IllegalArgumentException("no partition is named '" + id + "'");
+            throw new FlowException(Sentence.of(Reason.NO_PARTITION_NAMED, id));
         }
         note(reads, FabricKey.partition(id));
         return partition;
@@ -181,8 +180,8 @@ public final class FlowResolver {
 
     /** The first usable address of the partition's on-premises CIDR (its network address + 1). */
     private static Ipv4Address firstUsable(Partition partition) {
-        Ipv4Prefix onPremises = partition.vpnOnPremises().orElseThrow(() -> new IllegalArgumentException(
-                "partition " + partition.id() + " has no VPN gateway, so there is no on-premises host behind it"));
+        Ipv4Prefix onPremises = partition.vpnOnPremises().orElseThrow(() -> new FlowException(
+                Sentence.of(Reason.PARTITION_NO_VPN_GATEWAY_NO_ON_PREMISES_HOST, partition.id())));
         return onPremises.size() > 2 ? onPremises.addressAt(1) : onPremises.network();
     }
 

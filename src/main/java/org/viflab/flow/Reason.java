@@ -5,7 +5,8 @@ import org.viflab.model.Sentence;
 /**
  * The sentences a trace's {@link Explanation} says why it ended as it did with, the ones its
  * {@link Hop}s say what happened at each step with ({@code HOP_…}), and the fragments they are built
- * from. The words are in {@code org/viflab/flow/sentences.properties} (English) and
+ * from; and what is wrong with a flow that cannot be traced as written ({@link FlowException}).
+ * The words are in {@code org/viflab/flow/sentences.properties} (English) and
  * {@code sentences_ja.properties} (Japanese), under the constant's name.
  */
 enum Reason implements Sentence.Key {
@@ -116,7 +117,23 @@ enum Reason implements Sentence.Key {
     MISMATCH_GROUP,
     PACKET_WITH_PORTS,
     PACKET,
-    LIST_SEPARATOR;
+    LIST_SEPARATOR,
+    NOT_SENT_FROM_ADDRESS,
+    INSTANCE_NO_INTERFACE_TO_SEND_FROM,
+    NOTHING_NAMED,
+    INSTANCE_NO_DEVICE_0_INTERFACE_TO_SEND_TO,
+    NO_PARTITION_NAMED,
+    PARTITION_NO_VPN_GATEWAY_NO_ON_PREMISES_HOST,
+    MISSING_FLOW_ENDPOINT,
+    NOT_AN_IPV4_ADDRESS,
+    OBJECT_ENDPOINT_NAMES_ONLY_ID,
+    ADDRESS_ENDPOINT_NAMES_ONLY_ADDRESS,
+    INTERNET_ENDPOINT_NAMES_AT_MOST_ADDRESS,
+    VPN_ENDPOINT_NAMES_PARTITION,
+    FLOW_HAS_ONE_PROTOCOL,
+    PORT_OUT_OF_RANGE,
+    SOURCE_PORT_OUT_OF_RANGE,
+    WATCHED_FLOW_NEEDS_NAME;
 
     static final String BUNDLE = "org.viflab.flow.sentences";
 

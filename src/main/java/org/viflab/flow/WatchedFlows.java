@@ -13,6 +13,7 @@ import org.viflab.fabric.Fabric;
 import org.viflab.fabric.FabricKey;
 import org.viflab.model.ConfigOperation;
 import org.viflab.model.InstanceId;
+import org.viflab.model.Sentence;
 import org.viflab.model.Topology;
 
 /**
@@ -56,11 +57,11 @@ public final class WatchedFlows {
     /**
      * Watches a flow under a name (replacing a flow of that name) and returns its first trace.
      *
-     * @throws IllegalArgumentException when the flow does not resolve in {@code topology}
+     * @throws FlowException when the flow has no name or does not resolve in {@code topology}
      */
     public Trace watch(String name, Flow flow, Fabric fabric, Topology topology) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("a watched flow needs a name");
+            throw new FlowException(Sentence.of(Reason.WATCHED_FLOW_NEEDS_NAME));
         }
         Objects.requireNonNull(flow, "flow");
         Set<FabricKey> keys = new HashSet<>();

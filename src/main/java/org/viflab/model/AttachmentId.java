@@ -4,7 +4,7 @@ package org.viflab.model;
 public record AttachmentId(String value) implements Id {
 
     public AttachmentId {
-        Id.check("attachment", value);
+        Id.check(Naming.ATTACHMENT, value);
     }
 
     public static AttachmentId attachmentId(String value) {

@@ -4,7 +4,7 @@ package org.viflab.model;
 public record InstanceId(String value) implements Id {
 
     public InstanceId {
-        Id.check("instance", value);
+        Id.check(Naming.INSTANCE, value);
     }
 
     public static InstanceId instanceId(String value) {

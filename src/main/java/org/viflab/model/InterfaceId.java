@@ -4,7 +4,7 @@ package org.viflab.model;
 public record InterfaceId(String value) implements Id {
 
     public InterfaceId {
-        Id.check("interface", value);
+        Id.check(Naming.INTERFACE, value);
     }
 
     public static InterfaceId interfaceId(String value) {

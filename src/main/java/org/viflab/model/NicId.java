@@ -4,7 +4,7 @@ package org.viflab.model;
 public record NicId(String value) implements Id {
 
     public NicId {
-        Id.check("physical NIC", value);
+        Id.check(Naming.PHYSICAL_NIC, value);
     }
 
     public static NicId nicId(String value) {

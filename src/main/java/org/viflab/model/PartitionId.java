@@ -4,7 +4,7 @@ package org.viflab.model;
 public record PartitionId(String value) implements Id {
 
     public PartitionId {
-        Id.check("partition", value);
+        Id.check(Naming.PARTITION, value);
     }
 
     public static PartitionId partitionId(String value) {

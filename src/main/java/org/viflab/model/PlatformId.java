@@ -4,7 +4,7 @@ package org.viflab.model;
 public record PlatformId(String value) implements Id {
 
     public PlatformId {
-        Id.check("platform", value);
+        Id.check(Naming.PLATFORM, value);
     }
 
     public static PlatformId platformId(String value) {

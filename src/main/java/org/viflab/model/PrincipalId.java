@@ -4,7 +4,7 @@ package org.viflab.model;
 public record PrincipalId(String value) implements Id {
 
     public PrincipalId {
-        Id.check("principal", value);
+        Id.check(Naming.PRINCIPAL, value);
     }
 
     public static PrincipalId principalId(String value) {

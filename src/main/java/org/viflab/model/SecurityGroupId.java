@@ -4,7 +4,7 @@ package org.viflab.model;
 public record SecurityGroupId(String value) implements Id {
 
     public SecurityGroupId {
-        Id.check("security group", value);
+        Id.check(Naming.SECURITY_GROUP, value);
     }
 
     public static SecurityGroupId securityGroupId(String value) {

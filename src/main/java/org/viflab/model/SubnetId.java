@@ -4,7 +4,7 @@ package org.viflab.model;
 public record SubnetId(String value) implements Id {
 
     public SubnetId {
-        Id.check("subnet", value);
+        Id.check(Naming.SUBNET, value);
     }
 
     public static SubnetId subnetId(String value) {

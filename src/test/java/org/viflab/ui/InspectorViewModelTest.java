@@ -66,9 +66,20 @@ class InspectorViewModelTest {
         assertThat(row("securityGroups").value()).isEqualTo("sg-web");
 
         assertThat(inspector.edit("securityGroups", "sg web")).isFalse();
-        assertThat(inspector.errorProperty().get()).contains("whitespace");
+        assertThat(inspector.errorProperty().get())
+                .isEqualTo("security group id 'sg web' contains whitespace, a comma or a bracket");
         assertThat(inspector.edit("description", "ok again")).isTrue();
         assertThat(inspector.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aGroupIdThatIsNoIdIsToldInTheUiLanguage() {
+        main.texts().localeProperty().set(java.util.Locale.JAPANESE);
+        assertThat(inspector.edit("securityGroups", "sg-web, sg app")).isFalse();
+        assertThat(inspector.errorFieldProperty().get()).isEqualTo("securityGroups");
+        assertThat(inspector.errorProperty().get())
+                .isEqualTo("セキュリティグループ ID 'sg app' に空白、カンマ、または角かっこが含まれています");
+        assertThat(row("securityGroups").value()).isEqualTo("sg-web");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.viflab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,15 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.viflab.flow.Flow;
+import org.viflab.net.Protocol;
 import org.viflab.ui.canvas.CanvasKey.Kind;
 import org.viflab.ui.flows.HopRow;
 
 /**
  * With the UI in Japanese, the sentences said below it are Japanese too: why the coordinator
- * rejected a drop, why a watched flow ends as it does, why a lab file was refused. The lab itself
+ * rejected a drop, why a watched flow ends as it does, why the trace editor cannot trace a flow,
+ * why a lab file was refused. The lab itself
  * keeps them in English.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -97,6 +101,33 @@ class JapaneseSentencesTest {
         HopRow last = hops.getItems().get(hops.getItems().size() - 1);
         assertThat(last.component()).startsWith("マッピング ");
         assertThat(last.detail()).endsWith(" はどのインスタンスにもアタッチされていない");
+    }
+
+    @Test
+    void theTraceEditorSaysWhyAFlowCannotBeTracedInTheUiLanguage(FxRobot robot) {
+        robot.clickOn("#tab-trace .tab-label");
+        robot.clickOn("#trace-from").write("vm-1");
+        robot.clickOn("#trace-to").write("x");
+        robot.clickOn("#trace-run");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trace-error").queryAs(Label.class).getText())
+                .isEqualTo("no instance or interface record is named 'x'");
+
+        speakJapanese(robot);
+        robot.clickOn("#tab-trace .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trace-error").queryAs(Label.class).getText())
+                .isEqualTo("'x' という名前のインスタンスもネットワークインターフェイスもありません");
+
+        robot.clickOn("#trace-watch-name").write("typo");
+        robot.clickOn("#trace-watch");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trace-error").queryAs(Label.class).getText())
+                .isEqualTo("'x' という名前のインスタンスもネットワークインターフェイスもありません");
+        assertThat(window.vm.session().watched()).doesNotContainKey("typo");
+        // the command line and scenario files read the same error in English
+        assertThat(catchThrowable(() -> window.vm.session().trace(Flow.of("vm-1", "x", Protocol.TCP, 80))))
+                .hasMessage("no instance or interface record is named 'x'");
     }
 
     @Test

@@ -75,7 +75,12 @@ class WatchedFlowsViewModelTest {
     void watchingAndUnwatchingAFlow() {
         assertThat(flows.watch("ssh", Flow.of("vm-1", "vm-2", Protocol.TCP, 22))).isEmpty();
         assertThat(row("ssh").disposition()).isEqualTo("DENIED_IN");
-        assertThat(flows.watch("bad", Flow.of("vm-99", "vm-2", Protocol.TCP, 22))).isPresent();
+        assertThat(flows.watch("bad", Flow.of("vm-99", "vm-2", Protocol.TCP, 22)))
+                .contains("no instance or interface record is named 'vm-99'");
+        main.texts().localeProperty().set(java.util.Locale.JAPANESE);
+        assertThat(flows.watch("bad", Flow.of("vm-99", "vm-2", Protocol.TCP, 22)))
+                .contains("'vm-99' という名前のインスタンスもネットワークインターフェイスもありません");
+        main.texts().localeProperty().set(java.util.Locale.ENGLISH);
         flows.unwatch("ssh");
         assertThat(flows.rows()).extracting(FlowRow::name).containsExactly("web", "office-ssh");
     }

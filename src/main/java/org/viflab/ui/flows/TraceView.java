@@ -56,8 +56,11 @@ public final class TraceView extends BorderPane {
         error.setId("trace-error");
         error.getStyleClass().add("inline-error");
         error.textProperty().bind(vm.errorProperty());
-        watch.setOnAction(e -> vm.flow().ifPresent(f -> watched.watch(name.getText(), f)
-                .ifPresentOrElse(msg -> { }, () -> name.clear())));
+        watch.setOnAction(e -> {
+            if (vm.watch(watched, name.getText())) {
+                name.clear();
+            }
+        });
         HBox editor = new HBox(6, new Label(texts.get("trace.from")), from, new Label(texts.get("trace.to")), to,
                 protocol, new Label(texts.get("trace.port")), port, trace, name, watch);
         editor.setAlignment(Pos.CENTER_LEFT);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -22,6 +23,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.viflab.flow.Endpoint;
 import org.viflab.flow.Flow;
+import org.viflab.flow.FlowException;
 import org.viflab.flow.Trace;
 import org.viflab.model.Partition;
 import org.viflab.model.Topology;
@@ -47,6 +49,8 @@ public final class TraceViewModel {
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** What {@link #error} says, kept to be said again when the language changes. */
+    private Function<Texts, String> errorWords = t -> "";
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final IntegerProperty current = new SimpleIntegerProperty(this, "current", -1);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
@@ -61,6 +65,7 @@ public final class TraceViewModel {
         session.revisionProperty().addListener((obs, old, now) -> reloadEndpoints());
         reloadEndpoints();
         texts.localeProperty().addListener((obs, old, now) -> {
+            error.set(errorWords.apply(texts));
             Trace shown = trace.get();
             if (shown != null) {
                 hops.setAll(rows(shown, texts));
@@ -141,18 +146,19 @@ public final class TraceViewModel {
         endpoints.setAll(all);
     }
 
-    /** The flow in the editor, or empty with {@link #errorProperty()} saying what is wrong. */
+    /** The flow in the editor, or empty with {@link #errorProperty()} saying what is wrong, in the UI's language. */
     public Optional<Flow> flow() {
         try {
             int p = protocol.get() == Protocol.ICMP ? 0 : Integer.parseInt(port.get().trim());
             Flow flow = new Flow(Endpoint.parse(from.get()), Endpoint.parse(to.get()), protocol.get(), p,
                     OptionalInt.empty());
-            error.set("");
+            say(t -> "");
             return Optional.of(flow);
         } catch (NumberFormatException e) {
-            error.set(texts.get("trace.error.port", port.get()));
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+            String typed = port.get();
+            say(t -> t.get("trace.error.port", typed));
+        } catch (FlowException e) {
+            say(e);
         }
         return Optional.empty();
     }
@@ -167,10 +173,33 @@ public final class TraceViewModel {
             Trace t = session.trace(flow.get());
             show(t);
             return Optional.of(t);
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+        } catch (FlowException e) {
+            say(e);
             return Optional.empty();
         }
+    }
+
+    /**
+     * Watches the flow in the editor under {@code name}. Returns whether it is watched; when not,
+     * {@link #errorProperty()} says why (no name, or an object the lab does not have).
+     */
+    public boolean watch(WatchedFlowsViewModel watched, String name) {
+        Optional<Flow> flow = flow();
+        if (flow.isEmpty()) {
+            return false;
+        }
+        Optional<Function<Texts, String>> refusal = watched.refusal(name, flow.get());
+        refusal.ifPresent(this::say);
+        return refusal.isEmpty();
+    }
+
+    private void say(FlowException e) {
+        say(t -> e.sentence().in(t.locale()));
+    }
+
+    private void say(Function<Texts, String> words) {
+        errorWords = words;
+        error.set(words.apply(texts));
     }
 
     /** Shows a trace (one of the watched flows' or the editor's) ready to animate. */

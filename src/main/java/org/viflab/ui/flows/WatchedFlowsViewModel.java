@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -16,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.viflab.flow.Disposition;
 import org.viflab.flow.Flow;
 import org.viflab.flow.FlowChange;
+import org.viflab.flow.FlowException;
 import org.viflab.flow.Trace;
 import org.viflab.model.InstanceId;
 import org.viflab.ui.LabSession;
@@ -123,18 +125,26 @@ public final class WatchedFlowsViewModel {
     }
 
     /**
-     * Pins a flow to watch. Returns an error sentence when the flow does not parse or names
-     * something the lab does not have, else empty.
+     * Pins a flow to watch. Returns an error sentence in the UI's language when the flow has no name
+     * or names something the lab does not have, else empty.
      */
     public Optional<String> watch(String name, Flow flow) {
+        return refusal(name, flow).map(words -> words.apply(texts));
+    }
+
+    /**
+     * Pins a flow to watch, or says why not in words that can be said again in another language
+     * (the trace editor keeps them on show across a language switch).
+     */
+    Optional<Function<Texts, String>> refusal(String name, Flow flow) {
         if (name == null || name.isBlank()) {
-            return Optional.of(texts.get("flows.error.name"));
+            return Optional.of(t -> t.get("flows.error.name"));
         }
         try {
             session.watch(name.trim(), flow);
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+        } catch (FlowException e) {
+            return Optional.of(t -> e.sentence().in(t.locale()));
         }
     }
 

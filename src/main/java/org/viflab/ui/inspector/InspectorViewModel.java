@@ -18,6 +18,7 @@ import org.viflab.lab.Lab;
 import org.viflab.model.InstanceId;
 import org.viflab.model.InstanceState;
 import org.viflab.model.InterfaceId;
+import org.viflab.model.InvalidIdException;
 import org.viflab.model.ResourceInstance;
 import org.viflab.model.SecurityGroupId;
 import org.viflab.ui.LabSession;
@@ -191,8 +192,8 @@ public final class InspectorViewModel {
                         Optional.empty(), Optional.of(Boolean.parseBoolean(text.trim())));
                 default -> throw new IllegalStateException(field);
             };
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+        } catch (InvalidIdException e) {
+            error.set(e.sentence().in(texts.locale()));
             errorField.set(field);
             return false;
         }
