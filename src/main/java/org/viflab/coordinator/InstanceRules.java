@@ -67,7 +67,9 @@ final class InstanceRules {
         }
         InstanceId id = r.id().orElseGet(() -> InstanceId.instanceId(
                 c.generateId("vm", s -> t.instances().containsKey(InstanceId.instanceId(s)))));
-        if (t.instances().containsKey(id)) {
+        // The id of a terminated instance may be launched again (the old one is gone for good): that
+        // is how redo brings back an instance whose launch was undone, under the id later steps name.
+        if (t.instances().containsKey(id) && t.instances().get(id).state() != InstanceState.TERMINATED) {
             throw reject(INVALID_PARAMETER_VALUE, INSTANCE_ALREADY_EXISTS, id);
         }
         Optional<PlatformId> platform = Optional.empty();

@@ -237,9 +237,11 @@ public final class Lab implements AutoCloseable {
     private void recordHistory(String description, List<Accepted> done) {
         List<Submission> redo = new ArrayList<>();
         List<Submission> undo = new ArrayList<>();
+        Topology after = snapshot();
         for (Accepted accepted : done) {
             Submission s = accepted.submission();
-            redo.add(new Submission(IdPinning.pinned(s.request(), accepted.createdId()), s.as(), false, Optional.empty()));
+            redo.add(new Submission(IdPinning.pinned(s.request(), accepted.createdId(), after), s.as(), false,
+                    Optional.empty()));
         }
         for (int i = done.size() - 1; i >= 0; i--) {
             for (Request inverse : done.get(i).inverse()) {

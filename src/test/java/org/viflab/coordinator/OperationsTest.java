@@ -160,6 +160,19 @@ class OperationsTest {
     }
 
     @Test
+    void theIdOfATerminatedInstanceMayBeLaunchedAgainButNotThatOfALiveOne() {
+        lab.rejected(ALICE, Fixture.launch("vm-1", ALICE, "t3.medium", "host-a", InstanceState.RUNNING,
+                Fixture.spec("vm-1-new", "web")), ErrorCode.INVALID_PARAMETER_VALUE);
+        lab.ok(ALICE, new Terminate(instanceId("vm-1")));
+        lab.ok(ALICE, Fixture.launch("vm-1", ALICE, "t3.micro", "host-a", InstanceState.RUNNING,
+                Fixture.spec("vm-1-new", "web")));
+        Topology t = lab.topology();
+        assertThat(t.instances().get(instanceId("vm-1")).state()).isEqualTo(InstanceState.RUNNING);
+        assertThat(t.instances().get(instanceId("vm-1")).type()).isEqualTo("t3.micro");
+        assertThat(t.attachmentAt(instanceId("vm-1"), 0).orElseThrow().iface()).isEqualTo(interfaceId("vm-1-new"));
+    }
+
+    @Test
     void createAndDeleteInterfaceMapAndUnmapTheirAddresses() {
         Accepted create = lab.ok(ALICE, new CreateInterface(spec("vif-n", "web").withPublicIps(List.of(ip("203.0.113.20")))));
         // the next free address after .0-.3 reserved, .10, .11 and those of vm-2, vm-3

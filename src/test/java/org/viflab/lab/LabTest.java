@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.viflab.model.InstanceId.instanceId;
 import static org.viflab.model.InterfaceId.interfaceId;
 import static org.viflab.model.PlatformId.platformId;
+import static org.viflab.model.SubnetId.subnetId;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -17,12 +19,16 @@ import org.viflab.coordinator.Repository;
 import org.viflab.coordinator.Request;
 import org.viflab.coordinator.Request.Attach;
 import org.viflab.coordinator.Request.Detach;
+import org.viflab.coordinator.Request.InterfaceSpec;
 import org.viflab.coordinator.Submission;
 import org.viflab.fabric.Propagation.Mode;
 import org.viflab.flow.Disposition;
 import org.viflab.flow.Flow;
 import org.viflab.flow.Trace;
 import org.viflab.model.ConfigOperation;
+import org.viflab.model.InstanceId;
+import org.viflab.model.InstanceState;
+import org.viflab.model.InterfaceId;
 import org.viflab.net.Protocol;
 import org.viflab.store.FaultyRepository;
 import org.viflab.store.H2Repository;
@@ -121,6 +127,30 @@ class LabTest {
         assertThat(lab.snapshot().attachments()).isEqualTo(attached.attachments());
         assertThat(lab.watched().get("web").landing()).containsExactly(instanceId("vm-1"));
         assertThat(lab.canRedo()).isFalse();
+    }
+
+    @Test
+    void redoingALaunchBringsBackTheInstanceAndItsRecordsSoLaterStepsStillApply() {
+        Lab.Result launched = ok(new Request.Launch(Optional.empty(), Optional.of(StandardLab.ALICE), "t3.medium", "zone-1",
+                Optional.of(platformId("host-b")), InstanceState.RUNNING,
+                List.of(InterfaceSpec.inSubnet(subnetId("web"))), Map.of()));
+        InstanceId vm = instanceId(((Outcome.Accepted) launched.outcome().orElseThrow()).createdId().orElseThrow());
+        InterfaceId eth0 = lab.snapshot().attachmentAt(vm, 0).orElseThrow().iface();
+        ok(new Request.ModifyInterface(eth0, Optional.of("made at launch"), Optional.empty(), Optional.empty(),
+                Optional.empty()));
+        var done = lab.snapshot();
+
+        lab.undo().orElseThrow();
+        lab.undo().orElseThrow();
+        assertThat(lab.snapshot().instances().get(vm).state()).isEqualTo(InstanceState.TERMINATED);
+        assertThat(lab.snapshot().interfaces()).doesNotContainKey(eth0);
+        Lab.Result relaunched = lab.redo().orElseThrow();
+        assertThat(relaunched.accepted()).as(relaunched.outcome().toString()).isTrue();
+        Lab.Result modified = lab.redo().orElseThrow();
+        assertThat(modified.accepted()).as("the later step names the launch's record: " + modified.outcome()).isTrue();
+        assertThat(lab.snapshot().instances().get(vm)).isEqualTo(done.instances().get(vm));
+        assertThat(lab.snapshot().interfaces().get(eth0)).isEqualTo(done.interfaces().get(eth0));
+        assertThat(lab.snapshot().attachmentAt(vm, 0).orElseThrow().iface()).isEqualTo(eth0);
     }
 
     @Test
