@@ -68,4 +68,19 @@ class QuickFormViewModelTest {
         assertThat(host.zone()).isEqualTo("zone-2");
         assertThat(host.nics()).hasSize(2);
     }
+
+    @Test
+    void anIdThatIsNotOneWordIsToldInTheLanguageOfTheWindow() {
+        form.start(Kind.SUBNET, QuickFormViewModel.hintsFrom("partition", "vpc-a", main.session().topology()));
+        form.set("cidr", "10.0.3.0/24");
+        form.set("id", "my subnet");
+        assertThat(form.canSubmit().get()).isFalse();
+        assertThat(form.violationOf(org.viflab.ui.forms.Violation.FORM))
+                .contains("subnet id 'my subnet' contains whitespace, a comma or a bracket");
+
+        main.texts().localeProperty().set(java.util.Locale.JAPANESE);
+        form.set("id", "my subnet ");
+        assertThat(form.violationOf(org.viflab.ui.forms.Violation.FORM)).hasValueSatisfying(m ->
+                assertThat(m).contains("ID 'my subnet' に空白、カンマ、または角かっこが含まれています"));
+    }
 }

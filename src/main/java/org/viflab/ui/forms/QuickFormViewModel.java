@@ -213,6 +213,8 @@ public final class QuickFormViewModel {
             });
         } catch (BadField e) {
             found.add(new Violation(e.field, e.getMessage()));
+        } catch (org.viflab.model.InvalidIdException e) {
+            found.add(new Violation(Violation.FORM, e.sentence().in(texts.locale())));
         } catch (IllegalArgumentException e) {
             found.add(new Violation(Violation.FORM, e.getMessage()));
         }
