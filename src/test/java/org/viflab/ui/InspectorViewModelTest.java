@@ -80,6 +80,11 @@ class InspectorViewModelTest {
         assertThat(inspector.errorProperty().get())
                 .isEqualTo("セキュリティグループ ID 'sg app' に空白、カンマ、または角かっこが含まれています");
         assertThat(row("securityGroups").value()).isEqualTo("sg-web");
+
+        // the error on screen is said again in the language chosen next
+        main.texts().localeProperty().set(java.util.Locale.ENGLISH);
+        assertThat(inspector.errorProperty().get())
+                .isEqualTo("security group id 'sg app' contains whitespace, a comma or a bracket");
     }
 
     @Test

@@ -40,6 +40,8 @@ public final class InspectorViewModel {
 
     private final LabSession session;
     private final Texts texts;
+    /** The words of the error shown, for saying it again when the language changes ({@code null}: none). */
+    private java.util.function.Function<java.util.Locale, String> errorWords;
     private final ObjectProperty<Map.Entry<Request.Kind, String>> subject = new SimpleObjectProperty<>(this, "subject");
     private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
     private final ObservableList<InspectorAction> actions = FXCollections.observableArrayList();
@@ -55,6 +57,11 @@ public final class InspectorViewModel {
             refresh();
         });
         session.revisionProperty().addListener((obs, old, now) -> refresh());
+        texts.localeProperty().addListener((obs, old, now) -> {
+            if (errorWords != null) {
+                error.set(errorWords.apply(now));
+            }
+        });
     }
 
     /** The inspected object: its kind and id ({@code null}: nothing selected). */
@@ -193,8 +200,7 @@ public final class InspectorViewModel {
                 default -> throw new IllegalStateException(field);
             };
         } catch (InvalidIdException e) {
-            error.set(e.sentence().in(texts.locale()));
-            errorField.set(field);
+            say(field, e.sentence()::in);
             return false;
         }
         return answer(field, session.submit(modify));
@@ -208,8 +214,7 @@ public final class InspectorViewModel {
     private boolean answer(String field, Lab.Result result) {
         Optional<Outcome> outcome = result.outcome();
         if (outcome.isPresent() && outcome.get() instanceof Outcome.Rejected rejected) {
-            error.set(rejected.code().code() + ": " + rejected.message(texts.locale()));
-            errorField.set(field);
+            say(field, locale -> rejected.code().code() + ": " + rejected.message(locale));
             return false;
         }
         clearError();
@@ -221,7 +226,15 @@ public final class InspectorViewModel {
                 .map(SecurityGroupId::securityGroupId).toList();
     }
 
+    /** Shows an error under {@code field} in the window's language, and again in another when it changes. */
+    private void say(String field, java.util.function.Function<java.util.Locale, String> words) {
+        errorWords = words;
+        error.set(words.apply(texts.locale()));
+        errorField.set(field);
+    }
+
     private void clearError() {
+        errorWords = null;
         error.set("");
         errorField.set("");
     }
