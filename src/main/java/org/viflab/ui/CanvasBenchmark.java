@@ -41,6 +41,8 @@ public final class CanvasBenchmark {
 
     /** Frames per panning run. */
     private static final int FRAMES = 120;
+    /** A frame at 60 Hz. */
+    private static final long FRAME_NANOS = 16_666_667L;
     /** Attaches before those measured (the first ones after opening run colder code). */
     private static final int ATTACH_WARM_UP = 3;
 
@@ -150,8 +152,8 @@ public final class CanvasBenchmark {
     }
 
     /**
-     * Renders {@link #FRAMES} panning frames at a zoom level, circling around the middle of the lab so
-     * that the view stays on it; one frame = pan + cull + render of the canvas.
+     * Renders {@link #FRAMES} panning frames at a zoom level, 60 a second, circling around the middle
+     * of the lab so that the view stays on it; one frame = pan + cull + render of the canvas.
      */
     private static List<Figure> pan(TopologyCanvas canvas, double zoom) {
         canvas.fit();
@@ -166,7 +168,9 @@ public final class CanvasBenchmark {
         double radius = 400;
         double lastX = radius;
         double lastY = 0;
+        long paced = System.nanoTime();
         for (int i = 0; i < FRAMES; i++) {
+            paced = nextFrame(paced);
             double angle = 2 * Math.PI * (i + 1) / FRAMES;
             double x = radius * Math.cos(angle);
             double y = radius * Math.sin(angle);
@@ -214,7 +218,9 @@ public final class CanvasBenchmark {
         canvas.snapshot(params, image);
         long[] cpu = new long[FRAMES];
         long tilesBefore = canvas.tilesDrawn();
+        long paced = System.nanoTime();
         for (int i = 0; i < FRAMES; i++) {
+            paced = nextFrame(paced);
             long cpuStart = cpuNanos();
             canvas.panBy(-dx, -dy);
             canvas.snapshot(params, image);
@@ -338,6 +344,26 @@ public final class CanvasBenchmark {
                 new Figure("canvas: attach by drop until the next frame, CPU (median)", percentile(cpu, 50) / 1e6, "ms",
                         OptionalDouble.empty(), OptionalDouble.of(100), false,
                         "CPU time of the FX and render threads (steady when the machine is shared)"));
+    }
+
+    /**
+     * Waits for the next 60 Hz frame after {@code last} (as the screen would), so that each frame
+     * has the time of a frame for its work: the canvas spreads the tiles ahead of the view over
+     * frames by time.
+     *
+     * @return when this frame starts
+     */
+    private static long nextFrame(long last) {
+        long due = last + FRAME_NANOS;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return Math.max(due, System.nanoTime() - FRAME_NANOS / 2);
     }
 
     private static long threadCpuNanos() {
