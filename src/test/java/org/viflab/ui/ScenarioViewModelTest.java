@@ -50,4 +50,23 @@ class ScenarioViewModelTest {
         assertThat(scenarios.open(Path.of("no-such-file.yaml"))).isFalse();
         assertThat(scenarios.errorProperty().get()).contains("no-such-file.yaml");
     }
+
+    @Test
+    void stepResultsAreSaidInTheLanguageOfTheWindowAndAgainWhenItChanges() {
+        MainViewModel main = TestLabs.demoViewModel(new RecordingNotifier());
+        ScenarioViewModel scenarios = main.scenario();
+        assertThat(scenarios.open(Path.of("scenarios/fig5-move-to-standby.yaml"))).isTrue();
+        scenarios.runAll();
+        // step 4: bob may not attach alice's record
+        StepRow refused = scenarios.steps().get(3);
+        assertThat(refused.answer()).startsWith("rejected UnauthorizedOperation: bob may not ");
+        assertThat(scenarios.steps().get(1).answer()).startsWith("accepted (attach-");
+
+        main.texts().localeProperty().set(java.util.Locale.JAPANESE);
+        assertThat(scenarios.steps().get(3).answer()).startsWith("却下 UnauthorizedOperation: bob ")
+                .doesNotContain("may not");
+        assertThat(scenarios.steps().get(1).answer()).startsWith("受理 (attach-");
+        assertThat(scenarios.steps()).anySatisfy(row -> assertThat(row.answer()).startsWith("DELIVERED: ")
+                .doesNotContain(" receives "));
+    }
 }

@@ -71,6 +71,7 @@ public final class ScenarioViewModel {
         this.texts = texts;
         this.freshLab = freshLab;
         session.addListener(this::heard);
+        texts.localeProperty().addListener((obs, old, now) -> refreshRows());
     }
 
     /**
@@ -272,6 +273,23 @@ public final class ScenarioViewModel {
         }
     }
 
+    /** What a step did, in the window's language where the step's result says it in sentences. */
+    private String answer(StepResult r) {
+        if (r.outcome().isPresent()) {
+            if (r.outcome().get() instanceof org.viflab.coordinator.Outcome.Accepted accepted) {
+                return texts.get("scenario.accepted") + accepted.createdId().map(id -> " (" + id + ")").orElse("");
+            }
+            if (r.outcome().get() instanceof org.viflab.coordinator.Outcome.Rejected rejected) {
+                return texts.get("scenario.rejected", rejected.code().code(), rejected.message(texts.locale()));
+            }
+        }
+        if (r.trace().isPresent()) {
+            Trace t = r.trace().get();
+            return t.disposition() + ": " + t.explanation().sentence(texts.locale());
+        }
+        return r.answer();
+    }
+
     private void refreshRows() {
         Scenario s = scenario.get();
         List<StepRow> rows = new ArrayList<>();
@@ -280,7 +298,7 @@ public final class ScenarioViewModel {
         for (StepResult r : results) {
             Step step = r.step();
             rows.add(new StepRow(step.index(), step.narration().orElse(""), step.action().describe(),
-                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, r.answer(), r.failures()));
+                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, answer(r), r.failures()));
             passed += r.passed() ? 1 : 0;
         }
         if (s != null) {
