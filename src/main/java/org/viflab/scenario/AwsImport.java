@@ -140,7 +140,8 @@ public final class AwsImport {
                 throw error(null, Sentence.of(Problem.MISSING, key));
             }
             if (!value.isTextual()) {
-                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_TEXT), doc.kindAt(path.key(key))));
+                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_TEXT),
+                        doc.kindAt(path.key(key))));
             }
             return value.textValue();
         }
@@ -177,13 +178,15 @@ public final class AwsImport {
             }
             JsonNode value = node.get(key);
             if (!value.isArray()) {
-                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_LIST), doc.kindAt(path.key(key))));
+                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_LIST),
+                        doc.kindAt(path.key(key))));
             }
             List<Item> out = new ArrayList<>();
             for (int i = 0; i < value.size(); i++) {
                 KeyPath at = path.key(key).index(i);
                 if (!value.get(i).isObject()) {
-                    throw doc.error(at, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_MAPPING), doc.kindAt(at)));
+                    throw doc.error(at, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_MAPPING),
+                            doc.kindAt(at)));
                 }
                 out.add(new Item(doc, at, value.get(i)));
             }
@@ -611,7 +614,8 @@ public final class AwsImport {
                 return;
             }
             String attachmentId = attachment.optionalText("AttachmentId").orElse("eni-attach-" + id);
-            int device = attachment.integer("DeviceIndex").orElseThrow(() -> attachment.error(null, Sentence.of(Problem.MISSING, "DeviceIndex")));
+            int device = attachment.integer("DeviceIndex")
+                    .orElseThrow(() -> attachment.error(null, Sentence.of(Problem.MISSING, "DeviceIndex")));
             attachments.add(new Attachment(AttachmentId.attachmentId(attachmentId), InterfaceId.interfaceId(id),
                     InstanceId.instanceId(instance.get()), instanceOwners.get(instance.get()), device,
                     attachment.bool("DeleteOnTermination", false)));

@@ -150,7 +150,8 @@ final class ScenarioConverter {
 
         RuntimeException bad(KeyPath at, Sentence detail) {
             return stepBase == null ? doc.error(at, detail)
-                    : new BadParameter(ErrorCode.INVALID_PARAMETER_VALUE, Problem.at(at.from(stepBase.depth()), detail).english());
+                    : new BadParameter(ErrorCode.INVALID_PARAMETER_VALUE,
+                            Problem.at(at.from(stepBase.depth()), detail).english());
         }
 
         RuntimeException combination(KeyPath at, Sentence detail) {
@@ -288,7 +289,8 @@ final class ScenarioConverter {
         if (node.isObject() && node.size() == 1 && node.has("internet")) {
             JsonNode ip = node.get("internet");
             if (!ip.isTextual()) {
-                throw doc.error(at.key("internet"), Sentence.of(Problem.EXPECTED_ADDRESS_TEXT, doc.kindAt(at.key("internet"))));
+                throw doc.error(at.key("internet"),
+                        Sentence.of(Problem.EXPECTED_ADDRESS_TEXT, doc.kindAt(at.key("internet"))));
             }
             return Endpoint.internet(v.parse(at.key("internet"), ip.textValue(), Ipv4Address::parse));
         }
@@ -596,7 +598,8 @@ final class ScenarioConverter {
             unique(id, Problem.OBJECT_SUBNET, at);
             CreatePartition p = partitionOf(s.partition(), at.key("partition"));
             if (!p.cidr().contains(s.cidr())) {
-                throw doc.error(at.key("cidr"), Sentence.of(Problem.SUBNET_OUTSIDE_PARTITION, s.cidr(), s.partition(), p.cidr()));
+                throw doc.error(at.key("cidr"),
+                        Sentence.of(Problem.SUBNET_OUTSIDE_PARTITION, s.cidr(), s.partition(), p.cidr()));
             }
             for (CreateSubnet sibling : subnets.values()) {
                 if (sibling.partition().equals(s.partition()) && sibling.cidr().overlaps(s.cidr())) {
@@ -734,7 +737,8 @@ final class ScenarioConverter {
                 Ipv4Address ip = spec.privateIps().get(i);
                 KeyPath here = at.key("privateIps").index(i);
                 if (!subnet.cidr().contains(ip)) {
-                    throw doc.error(here, Sentence.of(Problem.ADDRESS_OUTSIDE_SUBNET, ip, spec.subnet(), subnet.cidr()));
+                    throw doc.error(here,
+                            Sentence.of(Problem.ADDRESS_OUTSIDE_SUBNET, ip, spec.subnet(), subnet.cidr()));
                 }
                 long index = subnet.cidr().indexOf(ip);
                 if (index <= 3 || index == subnet.cidr().size() - 1) {
@@ -748,7 +752,8 @@ final class ScenarioConverter {
             for (int i = 0; i < spec.publicIps().size(); i++) {
                 InterfaceId other = publicIps.putIfAbsent(spec.publicIps().get(i), id);
                 if (other != null) {
-                    throw doc.error(at.key("publicIps").index(i), Sentence.of(Problem.PUBLIC_ADDRESS_HELD, spec.publicIps().get(i), other));
+                    throw doc.error(at.key("publicIps").index(i),
+                            Sentence.of(Problem.PUBLIC_ADDRESS_HELD, spec.publicIps().get(i), other));
                 }
             }
             List<SecurityGroupId> groupIds = spec.securityGroups();
