@@ -107,7 +107,7 @@ public final class ScenarioReader {
             KeyPath at = pathOf(e.getPath());
             throw doc.error(at, Sentence.of(Problem.EXPECTED_FOUND, expected(e.getTargetType()), doc.kindAt(at)));
         } catch (JsonMappingException e) {
-            throw doc.error(pathOf(e.getPath()), Sentence.verbatim(e.getOriginalMessage()));
+            throw doc.error(pathOf(e.getPath()), Sentence.verbatim(String.valueOf(e.getOriginalMessage())));
         } catch (IOException e) {
             throw doc.error(KeyPath.ROOT, Sentence.of(Problem.CANNOT_BIND_FILE, e.getMessage()));
         }
