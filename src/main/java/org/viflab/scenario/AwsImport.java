@@ -34,6 +34,7 @@ import org.viflab.model.Rule;
 import org.viflab.model.RulePeer;
 import org.viflab.model.SecurityGroup;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.ServicePlatform;
 import org.viflab.model.Subnet;
 import org.viflab.model.SubnetId;
@@ -94,10 +95,10 @@ public final class AwsImport {
             files = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new ScenarioException(directory.toString(), 1, 1, "cannot list the directory: " + e, e);
+            throw new ScenarioException(directory.toString(), 1, 1, Sentence.of(Problem.CANNOT_LIST_DIRECTORY, e), e);
         }
         if (files.isEmpty()) {
-            throw new ScenarioException(directory.toString(), 1, 1, "no *.json file to import");
+            throw new ScenarioException(directory.toString(), 1, 1, Sentence.of(Problem.NO_JSON_FILE));
         }
         List<SourceDocument> docs = new ArrayList<>();
         for (Path file : files) {
@@ -124,7 +125,7 @@ public final class AwsImport {
             return new Item(doc, path.key(key), node.path(key));
         }
 
-        ScenarioException error(String key, String detail) {
+        ScenarioException error(String key, Sentence detail) {
             return doc.error(key == null ? path : path.key(key), detail);
         }
 
@@ -136,10 +137,11 @@ public final class AwsImport {
         String text(String key) {
             JsonNode value = node.get(key);
             if (value == null || value.isNull()) {
-                throw error(null, "missing " + key);
+                throw error(null, Sentence.of(Problem.MISSING, key));
             }
             if (!value.isTextual()) {
-                throw error(key, "expected text, found " + doc.kindAt(path.key(key)));
+                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_TEXT),
+                        doc.kindAt(path.key(key))));
             }
             return value.textValue();
         }
@@ -153,7 +155,8 @@ public final class AwsImport {
                 return otherwise;
             }
             if (!node.get(key).isBoolean()) {
-                throw error(key, "expected true or false, found " + doc.kindAt(path.key(key)));
+                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_TRUE_OR_FALSE),
+                        doc.kindAt(path.key(key))));
             }
             return node.get(key).booleanValue();
         }
@@ -163,7 +166,8 @@ public final class AwsImport {
                 return OptionalInt.empty();
             }
             if (!node.get(key).canConvertToInt() || !node.get(key).isIntegralNumber()) {
-                throw error(key, "expected a whole number, found " + doc.kindAt(path.key(key)));
+                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_WHOLE_NUMBER),
+                        doc.kindAt(path.key(key))));
             }
             return OptionalInt.of(node.get(key).intValue());
         }
@@ -174,13 +178,15 @@ public final class AwsImport {
             }
             JsonNode value = node.get(key);
             if (!value.isArray()) {
-                throw error(key, "expected a list, found " + doc.kindAt(path.key(key)));
+                throw error(key, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_LIST),
+                        doc.kindAt(path.key(key))));
             }
             List<Item> out = new ArrayList<>();
             for (int i = 0; i < value.size(); i++) {
                 KeyPath at = path.key(key).index(i);
                 if (!value.get(i).isObject()) {
-                    throw doc.error(at, "expected a mapping, found " + doc.kindAt(at));
+                    throw doc.error(at, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(Problem.KIND_MAPPING),
+                            doc.kindAt(at)));
                 }
                 out.add(new Item(doc, at, value.get(i)));
             }
@@ -192,7 +198,7 @@ public final class AwsImport {
             try {
                 return parser.apply(text);
             } catch (IllegalArgumentException e) {
-                throw error(key, e.getMessage());
+                throw error(key, ValueErrors.sentence(e));
             }
         }
 
@@ -250,8 +256,7 @@ public final class AwsImport {
             for (SourceDocument doc : docs) {
                 Item root = new Item(doc, KeyPath.ROOT, doc.root());
                 if (!doc.root().isObject()) {
-                    throw doc.error(KeyPath.ROOT, "expected the JSON object an 'aws ec2 describe-…' command prints, found "
-                            + doc.kindAt(KeyPath.ROOT));
+                    throw doc.error(KeyPath.ROOT, Sentence.of(Problem.EXPECTED_AWS_OUTPUT, doc.kindAt(KeyPath.ROOT)));
                 }
                 if (KEYS.stream().noneMatch(root::has)) {
                     warn(doc.name() + ": holds none of " + String.join(", ", KEYS) + "; skipped");
@@ -489,7 +494,7 @@ public final class AwsImport {
                     try {
                         ports = new PortSet(List.of(new PortRange(from.getAsInt(), to.orElse(from.getAsInt()))));
                     } catch (IllegalArgumentException e) {
-                        throw permission.error("FromPort", e.getMessage());
+                        throw permission.error("FromPort", ValueErrors.sentence(e));
                     }
                 }
                 for (Item range : permission.list("IpRanges")) {
@@ -582,7 +587,7 @@ public final class AwsImport {
             String owner = item.optionalText("OwnerId").orElseGet(() -> instance.map(i -> instanceOwners.containsKey(i)
                     ? instanceOwners.get(i).value().substring(4) : null).orElse(null));
             if (owner == null) {
-                throw item.error(null, "missing OwnerId");
+                throw item.error(null, Sentence.of(Problem.MISSING, "OwnerId"));
             }
             String type = item.optionalText("InterfaceType").orElse("interface");
             if (type.equals("nat_gateway") || type.equals("transit_gateway")) {
@@ -609,7 +614,8 @@ public final class AwsImport {
                 return;
             }
             String attachmentId = attachment.optionalText("AttachmentId").orElse("eni-attach-" + id);
-            int device = attachment.integer("DeviceIndex").orElseThrow(() -> attachment.error(null, "missing DeviceIndex"));
+            int device = attachment.integer("DeviceIndex")
+                    .orElseThrow(() -> attachment.error(null, Sentence.of(Problem.MISSING, "DeviceIndex")));
             attachments.add(new Attachment(AttachmentId.attachmentId(attachmentId), InterfaceId.interfaceId(id),
                     InstanceId.instanceId(instance.get()), instanceOwners.get(instance.get()), device,
                     attachment.bool("DeleteOnTermination", false)));

@@ -12,6 +12,7 @@ import org.viflab.coordinator.ErrorCode;
 import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.SubnetId;
 
 /**
@@ -63,7 +64,7 @@ public record Expectations(Optional<ErrorCode> error, Optional<Boolean> ok, Map<
             return switch (text == null ? "" : text) {
                 case "internet" -> INTERNET;
                 case "vpn" -> VPN;
-                default -> throw new IllegalArgumentException("'" + text + "' is not an exit (internet or vpn)");
+                default -> throw new IllegalArgumentException(Sentence.of(Problem.NOT_AN_EXIT, text).english());
             };
         }
 

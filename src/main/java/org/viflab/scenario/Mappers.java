@@ -17,6 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
+import org.viflab.model.Sentence;
 
 /**
  * The Jackson mappers of the scenario package: a strict binder (unknown keys fail, and a scalar
@@ -83,22 +84,39 @@ final class Mappers {
     static final class StrictMismatch extends MismatchedInputException {
         private static final long serialVersionUID = 1L;
 
-        StrictMismatch(JsonParser parser, String message, Class<?> target) {
-            super(parser, message, target);
+        private final transient Sentence sentence;
+
+        StrictMismatch(JsonParser parser, Sentence sentence, Class<?> target) {
+            super(parser, sentence.english(), target);
+            this.sentence = sentence;
+        }
+
+        /** The message, to be said in any language. */
+        Sentence sentence() {
+            return sentence;
         }
     }
 
-    private static String found(JsonToken token) {
+    private static StrictMismatch expected(JsonParser p, Problem expected, Class<?> target) {
+        return new StrictMismatch(p, Sentence.of(Problem.EXPECTED_FOUND, Sentence.of(expected),
+                Sentence.of(found(p.currentToken()))), target);
+    }
+
+    private static StrictMismatch outOfRange(JsonParser p, Class<?> target) throws IOException {
+        return new StrictMismatch(p, Sentence.of(Problem.NUMBER_OUT_OF_RANGE, p.getText()), target);
+    }
+
+    private static Problem found(JsonToken token) {
         if (token == null) {
-            return "nothing";
+            return Problem.KIND_NOTHING;
         }
         return switch (token) {
-            case START_OBJECT, FIELD_NAME -> "a mapping";
-            case START_ARRAY -> "a list";
-            case VALUE_STRING -> "text";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "true/false";
-            default -> "nothing";
+            case START_OBJECT, FIELD_NAME -> Problem.KIND_MAPPING;
+            case START_ARRAY -> Problem.KIND_LIST;
+            case VALUE_STRING -> Problem.KIND_TEXT;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Problem.KIND_NUMBER;
+            case VALUE_TRUE, VALUE_FALSE -> Problem.KIND_TRUE_FALSE;
+            default -> Problem.KIND_NOTHING;
         };
     }
 
@@ -112,7 +130,7 @@ final class Mappers {
                 if (p.hasToken(JsonToken.VALUE_STRING)) {
                     return p.getText();
                 }
-                throw new StrictMismatch(p, "expected text, found " + found(p.currentToken()), String.class);
+                throw expected(p, Problem.KIND_TEXT, String.class);
             }
         });
         module.addDeserializer(Integer.class, new StdScalarDeserializer<Integer>(Integer.class) {
@@ -122,11 +140,11 @@ final class Mappers {
             public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
                     if (p.getNumberType() != JsonParser.NumberType.INT) {
-                        throw new StrictMismatch(p, "number " + p.getText() + " is out of range", Integer.class);
+                        throw outOfRange(p, Integer.class);
                     }
                     return p.getIntValue();
                 }
-                throw new StrictMismatch(p, "expected a whole number, found " + found(p.currentToken()), Integer.class);
+                throw expected(p, Problem.KIND_WHOLE_NUMBER, Integer.class);
             }
         });
         module.addDeserializer(Long.class, new StdScalarDeserializer<Long>(Long.class) {
@@ -137,11 +155,11 @@ final class Mappers {
                 if (p.hasToken(JsonToken.VALUE_NUMBER_INT)) {
                     JsonParser.NumberType type = p.getNumberType();
                     if (type != JsonParser.NumberType.INT && type != JsonParser.NumberType.LONG) {
-                        throw new StrictMismatch(p, "number " + p.getText() + " is out of range", Long.class);
+                        throw outOfRange(p, Long.class);
                     }
                     return p.getLongValue();
                 }
-                throw new StrictMismatch(p, "expected a whole number, found " + found(p.currentToken()), Long.class);
+                throw expected(p, Problem.KIND_WHOLE_NUMBER, Long.class);
             }
         });
         module.addDeserializer(Boolean.class, new StdScalarDeserializer<Boolean>(Boolean.class) {
@@ -155,7 +173,7 @@ final class Mappers {
                 if (p.hasToken(JsonToken.VALUE_FALSE)) {
                     return Boolean.FALSE;
                 }
-                throw new StrictMismatch(p, "expected true or false, found " + found(p.currentToken()), Boolean.class);
+                throw expected(p, Problem.KIND_TRUE_OR_FALSE, Boolean.class);
             }
         });
         return module;

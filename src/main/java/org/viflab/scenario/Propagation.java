@@ -1,6 +1,7 @@
 package org.viflab.scenario;
 
 import java.util.Locale;
+import org.viflab.model.Sentence;
 
 /**
  * How a scenario's steps reach the fabric ({@code options: {propagation: …}}): at once, or queued
@@ -13,7 +14,7 @@ public enum Propagation {
         return switch (text == null ? "" : text) {
             case "instant" -> INSTANT;
             case "stepwise" -> STEPWISE;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a propagation mode (instant or stepwise)");
+            default -> throw new IllegalArgumentException(Sentence.of(Problem.NOT_A_PROPAGATION_MODE, text).english());
         };
     }
 

@@ -66,6 +66,7 @@ import org.viflab.model.RouteTarget;
 import org.viflab.model.Rule;
 import org.viflab.model.RulePeer;
 import org.viflab.model.SecurityGroupId;
+import org.viflab.model.Sentence;
 import org.viflab.model.SubnetId;
 import org.viflab.model.Topology;
 import org.viflab.net.Ipv4Address;
@@ -147,21 +148,23 @@ final class ScenarioConverter {
             this.stepBase = stepBase;
         }
 
-        RuntimeException bad(KeyPath at, String detail) {
+        RuntimeException bad(KeyPath at, Sentence detail) {
             return stepBase == null ? doc.error(at, detail)
-                    : new BadParameter(ErrorCode.INVALID_PARAMETER_VALUE, at.from(stepBase.depth()) + ": " + detail);
+                    : new BadParameter(ErrorCode.INVALID_PARAMETER_VALUE,
+                            Problem.at(at.from(stepBase.depth()), detail).english());
         }
 
-        RuntimeException combination(KeyPath at, String detail) {
+        RuntimeException combination(KeyPath at, Sentence detail) {
             return stepBase == null ? doc.error(at, detail)
-                    : new BadParameter(ErrorCode.INVALID_PARAMETER_COMBINATION, at.from(stepBase.depth()) + ": " + detail);
+                    : new BadParameter(ErrorCode.INVALID_PARAMETER_COMBINATION,
+                            Problem.at(at.from(stepBase.depth()), detail).english());
         }
 
         <T> T parse(KeyPath at, String text, Function<String, T> parser) {
             try {
                 return parser.apply(text);
             } catch (IllegalArgumentException e) {
-                throw bad(at, e.getMessage());
+                throw bad(at, ValueErrors.sentence(e));
             }
         }
 
@@ -189,14 +192,14 @@ final class ScenarioConverter {
 
     private String required(KeyPath object, String key, String value) {
         if (value == null) {
-            throw doc.error(object, "missing required key '" + key + "'");
+            throw doc.error(object, Sentence.of(Problem.MISSING_REQUIRED_KEY, key));
         }
         return value;
     }
 
     private <T> T requiredValue(KeyPath object, String key, T value) {
         if (value == null) {
-            throw doc.error(object, "missing required key '" + key + "'");
+            throw doc.error(object, Sentence.of(Problem.MISSING_REQUIRED_KEY, key));
         }
         return value;
     }
@@ -207,7 +210,7 @@ final class ScenarioConverter {
         KeyPath root = KeyPath.ROOT;
         String title = required(root, "scenario", d.scenario());
         if (title.isBlank()) {
-            throw doc.error(root.key("scenario"), "the title is empty");
+            throw doc.error(root.key("scenario"), Sentence.of(Problem.TITLE_EMPTY));
         }
         List<PrincipalId> principals = principals(d.principals(), root.key("principals"));
         Propagation propagation = Propagation.INSTANT;
@@ -234,10 +237,10 @@ final class ScenarioConverter {
         for (int i = 0; i < names.size(); i++) {
             PrincipalId id = strict.parse(at.index(i), names.get(i), PrincipalId::principalId);
             if (id.equals(Topology.OPERATOR)) {
-                throw doc.error(at.index(i), "'operator' always exists; do not list it");
+                throw doc.error(at.index(i), Sentence.of(Problem.OPERATOR_ALWAYS_EXISTS));
             }
             if (out.contains(id)) {
-                throw doc.error(at.index(i), "duplicate principal '" + id + "'");
+                throw doc.error(at.index(i), Sentence.of(Problem.DUPLICATE_PRINCIPAL, id));
             }
             out.add(id);
         }
@@ -254,10 +257,10 @@ final class ScenarioConverter {
             KeyPath here = at.index(i);
             String name = required(here, "name", w.name());
             if (name.isBlank()) {
-                throw doc.error(here.key("name"), "the name is empty");
+                throw doc.error(here.key("name"), Sentence.of(Problem.NAME_EMPTY));
             }
             if (out.containsKey(name)) {
-                throw doc.error(here.key("name"), "duplicate watched flow '" + name + "'");
+                throw doc.error(here.key("name"), Sentence.of(Problem.DUPLICATE_WATCHED_FLOW, name));
             }
             out.put(name, flow(new FlowDto(w.from(), w.to(), w.protocol(), w.port(), w.srcPort()), here, strict));
         }
@@ -275,7 +278,7 @@ final class ScenarioConverter {
         try {
             return new Flow(from, to, protocol, port, srcPort);
         } catch (IllegalArgumentException e) {
-            throw v.bad(at, e.getMessage());
+            throw v.bad(at, ValueErrors.sentence(e));
         }
     }
 
@@ -286,12 +289,12 @@ final class ScenarioConverter {
         if (node.isObject() && node.size() == 1 && node.has("internet")) {
             JsonNode ip = node.get("internet");
             if (!ip.isTextual()) {
-                throw doc.error(at.key("internet"), "expected an IPv4 address as text, found " + doc.kindAt(at.key("internet")));
+                throw doc.error(at.key("internet"),
+                        Sentence.of(Problem.EXPECTED_ADDRESS_TEXT, doc.kindAt(at.key("internet"))));
             }
             return Endpoint.internet(v.parse(at.key("internet"), ip.textValue(), Ipv4Address::parse));
         }
-        throw doc.error(at, "expected a flow end: an instance or interface id, an address, internet, "
-                + "internet:<ip>, {internet: <ip>} or vpn:<partition>[:<ip>]; found " + doc.kindAt(at));
+        throw doc.error(at, Sentence.of(Problem.EXPECTED_FLOW_END, doc.kindAt(at)));
     }
 
     private CreatePartition partition(PartitionDto d, KeyPath at, Values v, boolean topology) {
@@ -318,7 +321,7 @@ final class ScenarioConverter {
         Ipv4Prefix cidr = v.parse(at.key("cidr"), required(at, "cidr", d.cidr()), ScenarioConverter::prefix);
         String zone = required(at, "zone", d.zone());
         if (zone.isBlank()) {
-            throw v.bad(at.key("zone"), "the zone is empty");
+            throw v.bad(at.key("zone"), Sentence.of(Problem.ZONE_EMPTY));
         }
         List<Route> routes = new ArrayList<>();
         if (d.routes() != null) {
@@ -328,7 +331,7 @@ final class ScenarioConverter {
                 Ipv4Prefix to = v.parse(here.key("to"), required(here, "to", r.to()), ScenarioConverter::prefix);
                 String via = required(here, "via", r.via());
                 if (via.equals("none")) {
-                    throw v.bad(here.key("via"), "'none' removes a route (setRoute); a route table cannot hold it");
+                    throw v.bad(here.key("via"), Sentence.of(Problem.NONE_REMOVES_ROUTE));
                 }
                 routes.add(new Route(to, v.parse(here.key("via"), via, RouteTarget::parse)));
             }
@@ -375,21 +378,20 @@ final class ScenarioConverter {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode item = node.get(i);
                 if (!item.isIntegralNumber() && !item.isTextual()) {
-                    throw doc.error(at.index(i), "expected a port or a range N-M, found " + doc.kindAt(at.index(i)));
+                    throw doc.error(at.index(i), Sentence.of(Problem.EXPECTED_PORT, doc.kindAt(at.index(i))));
                 }
                 ranges.addAll(v.parse(at.index(i), item.asText(), PortSet::parse).ranges());
             }
             return new PortSet(ranges);
         }
-        throw doc.error(at, "expected a port N, a range N-M or a list of them (\"80,443\" or [80, 443]), found "
-                + doc.kindAt(at));
+        throw doc.error(at, Sentence.of(Problem.EXPECTED_PORTS, doc.kindAt(at)));
     }
 
     private AddPlatform platform(PlatformDto d, KeyPath at, Values v) {
         PlatformId id = v.parse(at.key("id"), required(at, "id", d.id()), PlatformId::platformId);
         String zone = required(at, "zone", d.zone());
         if (zone.isBlank()) {
-            throw v.bad(at.key("zone"), "the zone is empty");
+            throw v.bad(at.key("zone"), Sentence.of(Problem.ZONE_EMPTY));
         }
         int capacity = or(d.capacity(), DEFAULT_CAPACITY);
         List<NicSpec> nics = new ArrayList<>();
@@ -430,7 +432,7 @@ final class ScenarioConverter {
         return switch (text) {
             case "up" -> true;
             case "down" -> false;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a NIC state (up or down)");
+            default -> throw new IllegalArgumentException(Sentence.of(Problem.NOT_A_NIC_STATE, text).english());
         };
     }
 
@@ -440,11 +442,11 @@ final class ScenarioConverter {
         Optional<PrincipalId> owner = v.optional(at.key("owner"), d.owner(), PrincipalId::principalId);
         String type = required(at, "type", d.type());
         if (type.isBlank()) {
-            throw v.bad(at.key("type"), "the instance type is empty");
+            throw v.bad(at.key("type"), Sentence.of(Problem.INSTANCE_TYPE_EMPTY));
         }
         String zone = required(at, "zone", d.zone());
         if (zone.isBlank()) {
-            throw v.bad(at.key("zone"), "the zone is empty");
+            throw v.bad(at.key("zone"), Sentence.of(Problem.ZONE_EMPTY));
         }
         Optional<PlatformId> platform = v.optional(at.key("platform"), d.platform(), PlatformId::platformId);
         InstanceState state = d.state() == null ? InstanceState.PENDING
@@ -463,7 +465,7 @@ final class ScenarioConverter {
             case "pending" -> InstanceState.PENDING;
             case "running" -> InstanceState.RUNNING;
             case "stopped" -> InstanceState.STOPPED;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a state to launch in (pending, running or stopped)");
+            default -> throw new IllegalArgumentException(Sentence.of(Problem.NOT_A_LAUNCH_STATE, text).english());
         };
     }
 
@@ -471,15 +473,14 @@ final class ScenarioConverter {
         Optional<InterfaceId> id = v.optional(at.key("id"), topology ? required(at, "id", d.id()) : d.id(),
                 InterfaceId::interfaceId);
         if (!ofInstance && d.deleteOnTermination() != null) {
-            throw doc.error(at.key("deleteOnTermination"), "only an instance's interfaces have deleteOnTermination "
-                    + "(attach sets it for the others)");
+            throw doc.error(at.key("deleteOnTermination"), Sentence.of(Problem.DELETE_ON_TERMINATION_OF_INSTANCE));
         }
         Optional<PrincipalId> owner = v.optional(at.key("owner"), d.owner(), PrincipalId::principalId);
         SubnetId subnet = v.parse(at.key("subnet"), required(at, "subnet", d.subnet()), SubnetId::subnetId);
         OptionalInt vlan = OptionalInt.empty();
         if (d.vlan() != null) {
             if (d.vlan() < 1 || d.vlan() > 4094) {
-                throw v.bad(at.key("vlan"), "a VLAN tag is between 1 and 4094, not " + d.vlan());
+                throw v.bad(at.key("vlan"), Sentence.of(Problem.VLAN_OUT_OF_RANGE, d.vlan()));
             }
             vlan = OptionalInt.of(d.vlan());
         }
@@ -553,31 +554,31 @@ final class ScenarioConverter {
             }
         }
 
-        private void unique(Object id, String kind, KeyPath at) {
+        private void unique(Object id, Problem kind, KeyPath at) {
             KeyPath first = seen.putIfAbsent(id, at);
             if (first != null) {
-                throw doc.error(at.key("id"), "duplicate " + kind + " id '" + id + "' (first at " + first + ")");
+                throw doc.error(at.key("id"), Sentence.of(Problem.DUPLICATE_ID, Sentence.of(kind), id, first));
             }
         }
 
         private void principal(PrincipalId id, KeyPath at) {
             if (!principals.contains(id)) {
-                throw doc.error(at, "unknown principal '" + id + "' (declare it under principals)");
+                throw doc.error(at, Sentence.of(Problem.UNKNOWN_PRINCIPAL, id));
             }
         }
 
         private CreatePartition checkPartition(CreatePartition p, KeyPath at) {
             PartitionId id = p.id().orElseThrow();
-            unique(id, "partition", at);
+            unique(id, Problem.OBJECT_PARTITION, at);
             p.owner().ifPresent(o -> principal(o, at.key("owner")));
             if (p.cidr().length() < 16 || p.cidr().length() > 28) {
-                throw doc.error(at.key("cidr"), "a partition's CIDR is between /16 and /28, not /" + p.cidr().length());
+                throw doc.error(at.key("cidr"), Sentence.of(Problem.PARTITION_CIDR_SIZE, p.cidr().length()));
             }
             SecurityGroupId defaultGroup = ScenarioTopology.defaultGroupOf(p);
             KeyPath other = defaultGroups.putIfAbsent(defaultGroup, at);
             if (other != null) {
                 throw doc.error(p.defaultGroup().isPresent() ? at.key("defaultGroup") : at.key("id"),
-                        "default group '" + defaultGroup + "' is already the default group of " + other);
+                        Sentence.of(Problem.DEFAULT_GROUP_TAKEN, defaultGroup, other));
             }
             groups.put(defaultGroup, id);
             partitions.put(id, p);
@@ -587,22 +588,23 @@ final class ScenarioConverter {
         private CreatePartition partitionOf(PartitionId id, KeyPath at) {
             CreatePartition p = partitions.get(id);
             if (p == null) {
-                throw doc.error(at, "unknown partition '" + id + "'");
+                throw doc.error(at, Sentence.of(Problem.UNKNOWN_PARTITION, id));
             }
             return p;
         }
 
         private CreateSubnet checkSubnet(CreateSubnet s, KeyPath at) {
             SubnetId id = s.id().orElseThrow();
-            unique(id, "subnet", at);
+            unique(id, Problem.OBJECT_SUBNET, at);
             CreatePartition p = partitionOf(s.partition(), at.key("partition"));
             if (!p.cidr().contains(s.cidr())) {
-                throw doc.error(at.key("cidr"), s.cidr() + " is not inside partition " + s.partition() + " (" + p.cidr() + ")");
+                throw doc.error(at.key("cidr"),
+                        Sentence.of(Problem.SUBNET_OUTSIDE_PARTITION, s.cidr(), s.partition(), p.cidr()));
             }
             for (CreateSubnet sibling : subnets.values()) {
                 if (sibling.partition().equals(s.partition()) && sibling.cidr().overlaps(s.cidr())) {
-                    throw doc.error(at.key("cidr"), s.cidr() + " overlaps subnet " + sibling.id().orElseThrow()
-                            + " (" + sibling.cidr() + ")");
+                    throw doc.error(at.key("cidr"), Sentence.of(Problem.SUBNET_OVERLAPS, s.cidr(), sibling.id().orElseThrow(),
+                            sibling.cidr()));
                 }
             }
             Set<Ipv4Prefix> destinations = new java.util.HashSet<>();
@@ -610,13 +612,13 @@ final class ScenarioConverter {
                 Route route = s.routes().get(i);
                 KeyPath here = at.key("routes").index(i);
                 if (route.to().equals(p.cidr())) {
-                    throw doc.error(here.key("to"), "the route to the partition's own CIDR is implicit (local)");
+                    throw doc.error(here.key("to"), Sentence.of(Problem.LOCAL_ROUTE_IMPLICIT));
                 }
                 if (route.via().kind() == RouteTarget.Kind.LOCAL) {
-                    throw doc.error(here.key("via"), "only the partition's own CIDR is routed locally");
+                    throw doc.error(here.key("via"), Sentence.of(Problem.ONLY_OWN_CIDR_LOCAL));
                 }
                 if (!destinations.add(route.to())) {
-                    throw doc.error(here.key("to"), "a second route to " + route.to());
+                    throw doc.error(here.key("to"), Sentence.of(Problem.SECOND_ROUTE, route.to()));
                 }
             }
             subnets.put(id, s);
@@ -625,11 +627,11 @@ final class ScenarioConverter {
 
         private CreateSecurityGroup declareGroup(CreateSecurityGroup g, KeyPath at) {
             SecurityGroupId id = g.id().orElseThrow();
-            unique(id, "security group", at);
+            unique(id, Problem.OBJECT_SECURITY_GROUP, at);
             partitionOf(g.partition(), at.key("partition"));
             PartitionId owner = groups.get(id);
             if (owner != null && !owner.equals(g.partition())) {
-                throw doc.error(at.key("partition"), "'" + id + "' is the default group of partition " + owner);
+                throw doc.error(at.key("partition"), Sentence.of(Problem.IS_DEFAULT_GROUP_OF, id, owner));
             }
             groups.put(id, g.partition());
             return g;
@@ -648,28 +650,28 @@ final class ScenarioConverter {
                 }
                 PartitionId peerPartition = groups.get(peer);
                 if (peerPartition == null) {
-                    throw doc.error(at.index(i).key("peer"), "unknown security group '" + peer + "'");
+                    throw doc.error(at.index(i).key("peer"), Sentence.of(Problem.UNKNOWN_SECURITY_GROUP, peer));
                 }
                 if (!peerPartition.equals(partition)) {
-                    throw doc.error(at.index(i).key("peer"), "security group " + peer + " is in partition "
-                            + peerPartition + ", not " + partition);
+                    throw doc.error(at.index(i).key("peer"), Sentence.of(Problem.GROUP_IN_OTHER_PARTITION, peer,
+                            peerPartition, partition));
                 }
             }
         }
 
         private AddPlatform checkPlatform(AddPlatform p, KeyPath at) {
-            unique(p.id(), "platform", at);
+            unique(p.id(), Problem.OBJECT_PLATFORM, at);
             if (p.capacity() < 1) {
-                throw doc.error(at.key("capacity"), "a platform's capacity is at least 1");
+                throw doc.error(at.key("capacity"), Sentence.of(Problem.CAPACITY_AT_LEAST_ONE));
             }
             if (p.nics().isEmpty()) {
-                throw doc.error(at.key("nics"), "a platform needs at least one physical NIC");
+                throw doc.error(at.key("nics"), Sentence.of(Problem.PLATFORM_NEEDS_NIC));
             }
             for (int i = 0; i < p.nics().size(); i++) {
                 KeyPath first = nics.putIfAbsent(p.nics().get(i).id(), at.key("nics").index(i));
                 if (first != null) {
-                    throw doc.error(at.key("nics").index(i).key("id"), "duplicate NIC id '" + p.nics().get(i).id()
-                            + "' (first at " + first + ")");
+                    throw doc.error(at.key("nics").index(i).key("id"), Sentence.of(Problem.DUPLICATE_NIC,
+                            p.nics().get(i).id(), first));
                 }
             }
             platforms.put(p.id(), p);
@@ -678,39 +680,39 @@ final class ScenarioConverter {
 
         private Launch checkInstance(InstanceDto dto, KeyPath at) {
             Launch l = instance(dto, at, strict, true);
-            unique(l.id().orElseThrow(), "instance", at);
+            unique(l.id().orElseThrow(), Problem.OBJECT_INSTANCE, at);
             l.owner().ifPresent(o -> principal(o, at.key("owner")));
             if (l.platform().isPresent()) {
                 AddPlatform platform = platforms.get(l.platform().get());
                 if (platform == null) {
-                    throw doc.error(at.key("platform"), "unknown platform '" + l.platform().get() + "'");
+                    throw doc.error(at.key("platform"), Sentence.of(Problem.UNKNOWN_PLATFORM, l.platform().get()));
                 }
                 if (!platform.zone().equals(l.zone())) {
-                    throw doc.error(at.key("platform"), "platform " + platform.id() + " is in zone " + platform.zone()
-                            + ", not " + l.zone());
+                    throw doc.error(at.key("platform"), Sentence.of(Problem.PLATFORM_IN_OTHER_ZONE, platform.id(),
+                            platform.zone(), l.zone()));
                 }
                 int count = placed.merge(platform.id(), 1, Integer::sum);
                 if (count > platform.capacity()) {
-                    throw doc.error(at.key("platform"), "platform " + platform.id() + " is full (capacity "
-                            + platform.capacity() + ")");
+                    throw doc.error(at.key("platform"), Sentence.of(Problem.PLATFORM_FULL, platform.id(),
+                            platform.capacity()));
                 }
             }
             if (l.interfaces().isEmpty()) {
                 throw doc.error(dto.interfaces() == null ? at : at.key("interfaces"),
-                        "an instance is launched with at least one interface (device 0)");
+                        Sentence.of(Problem.INSTANCE_NEEDS_INTERFACE));
             }
             var limits = org.viflab.model.InstanceType.limitsOf(l.type());
             if (l.interfaces().size() > limits.maxInterfaces()) {
-                throw doc.error(at.key("interfaces"), "a " + l.type() + " has at most " + limits.maxInterfaces()
-                        + " interfaces");
+                throw doc.error(at.key("interfaces"), Sentence.of(Problem.TOO_MANY_INTERFACES, l.type(),
+                        limits.maxInterfaces()));
             }
             List<InterfaceSpec> resolved = new ArrayList<>();
             for (int i = 0; i < l.interfaces().size(); i++) {
                 KeyPath here = at.key("interfaces").index(i);
                 InterfaceSpec spec = checkInterface(dto.interfaces().get(i), l.interfaces().get(i), here, l);
                 if (spec.privateIps().size() > limits.maxIpsPerInterface()) {
-                    throw doc.error(here.key("privateIps"), "a " + l.type() + " interface holds at most "
-                            + limits.maxIpsPerInterface() + " addresses");
+                    throw doc.error(here.key("privateIps"), Sentence.of(Problem.TOO_MANY_ADDRESSES, l.type(),
+                            limits.maxIpsPerInterface()));
                 }
                 resolved.add(spec);
             }
@@ -719,62 +721,63 @@ final class ScenarioConverter {
 
         private InterfaceSpec checkInterface(InterfaceDto dto, InterfaceSpec spec, KeyPath at, Launch instance) {
             InterfaceId id = spec.id().orElseThrow();
-            unique(id, "interface", at);
+            unique(id, Problem.OBJECT_INTERFACE, at);
             spec.owner().ifPresent(o -> principal(o, at.key("owner")));
             CreateSubnet subnet = subnets.get(spec.subnet());
             if (subnet == null) {
-                throw doc.error(at.key("subnet"), "unknown subnet '" + spec.subnet() + "'");
+                throw doc.error(at.key("subnet"), Sentence.of(Problem.UNKNOWN_SUBNET, spec.subnet()));
             }
             CreatePartition partition = partitions.get(subnet.partition());
             if (instance != null && !subnet.zone().equals(instance.zone())) {
-                throw doc.error(at.key("subnet"), "subnet " + subnet.id().orElseThrow() + " is in zone " + subnet.zone()
-                        + ", instance " + instance.id().orElseThrow() + " in " + instance.zone());
+                throw doc.error(at.key("subnet"), Sentence.of(Problem.SUBNET_IN_OTHER_ZONE, subnet.id().orElseThrow(),
+                        subnet.zone(), instance.id().orElseThrow(), instance.zone()));
             }
             Map<Ipv4Address, InterfaceId> used = privateIps.computeIfAbsent(subnet.partition(), k -> new HashMap<>());
             for (int i = 0; i < spec.privateIps().size(); i++) {
                 Ipv4Address ip = spec.privateIps().get(i);
                 KeyPath here = at.key("privateIps").index(i);
                 if (!subnet.cidr().contains(ip)) {
-                    throw doc.error(here, ip + " is not in subnet " + spec.subnet() + " (" + subnet.cidr() + ")");
+                    throw doc.error(here,
+                            Sentence.of(Problem.ADDRESS_OUTSIDE_SUBNET, ip, spec.subnet(), subnet.cidr()));
                 }
                 long index = subnet.cidr().indexOf(ip);
                 if (index <= 3 || index == subnet.cidr().size() - 1) {
-                    throw doc.error(here, ip + " is one of the five addresses reserved in " + subnet.cidr());
+                    throw doc.error(here, Sentence.of(Problem.ADDRESS_RESERVED, ip, subnet.cidr()));
                 }
                 InterfaceId other = used.putIfAbsent(ip, id);
                 if (other != null) {
-                    throw doc.error(here, ip + " is already used by " + other);
+                    throw doc.error(here, Sentence.of(Problem.ADDRESS_USED, ip, other));
                 }
             }
             for (int i = 0; i < spec.publicIps().size(); i++) {
                 InterfaceId other = publicIps.putIfAbsent(spec.publicIps().get(i), id);
                 if (other != null) {
-                    throw doc.error(at.key("publicIps").index(i), spec.publicIps().get(i) + " is already held by " + other);
+                    throw doc.error(at.key("publicIps").index(i),
+                            Sentence.of(Problem.PUBLIC_ADDRESS_HELD, spec.publicIps().get(i), other));
                 }
             }
             List<SecurityGroupId> groupIds = spec.securityGroups();
             if (dto.securityGroups() == null) {
                 groupIds = List.of(ScenarioTopology.defaultGroupOf(partition));
             } else if (groupIds.isEmpty() && !spec.requesterManaged()) {
-                throw doc.error(at.key("securityGroups"), "only a requester-managed interface may have no security "
-                        + "groups (omit the key for the partition's default group)");
+                throw doc.error(at.key("securityGroups"), Sentence.of(Problem.NO_GROUPS_ONLY_REQUESTER_MANAGED));
             }
             if (groupIds.size() > 5) {
-                throw doc.error(at.key("securityGroups"), "an interface has at most 5 security groups");
+                throw doc.error(at.key("securityGroups"), Sentence.of(Problem.AT_MOST_FIVE_GROUPS));
             }
             for (int i = 0; i < spec.securityGroups().size(); i++) {
                 SecurityGroupId group = spec.securityGroups().get(i);
                 KeyPath here = at.key("securityGroups").index(i);
                 PartitionId groupPartition = groups.get(group);
                 if (groupPartition == null) {
-                    throw doc.error(here, "unknown security group '" + group + "'");
+                    throw doc.error(here, Sentence.of(Problem.UNKNOWN_SECURITY_GROUP, group));
                 }
                 if (!groupPartition.equals(subnet.partition())) {
-                    throw doc.error(here, "security group " + group + " is in partition " + groupPartition + ", not "
-                            + subnet.partition());
+                    throw doc.error(here, Sentence.of(Problem.GROUP_IN_OTHER_PARTITION, group, groupPartition,
+                            subnet.partition()));
                 }
                 if (spec.securityGroups().subList(0, i).contains(group)) {
-                    throw doc.error(here, "security group " + group + " is named twice");
+                    throw doc.error(here, Sentence.of(Problem.GROUP_NAMED_TWICE, group));
                 }
             }
             for (int i = 0; i < spec.attachers().size(); i++) {
@@ -796,12 +799,11 @@ final class ScenarioConverter {
                 KeyPath here = at.key("routes").index(i).key("via");
                 PartitionId partition = interfaces.get(via.appliance());
                 if (partition == null) {
-                    throw doc.error(here, "unknown interface '" + via.appliance() + "' (or a misspelt local, "
-                            + "internet, vpn, blackhole)");
+                    throw doc.error(here, Sentence.of(Problem.UNKNOWN_ROUTE_INTERFACE, via.appliance()));
                 }
                 if (!partition.equals(s.partition())) {
-                    throw doc.error(here, "interface " + via.appliance() + " is in partition " + partition + ", not "
-                            + s.partition());
+                    throw doc.error(here, Sentence.of(Problem.INTERFACE_IN_OTHER_PARTITION, via.appliance(), partition,
+                            s.partition()));
                 }
             }
         }
@@ -828,12 +830,12 @@ final class ScenarioConverter {
             throw new IllegalStateException(e);
         }
         if (present.isEmpty()) {
-            throw doc.error(at, "a step needs one request key: " + String.join(", ", StepDto.REQUEST_KEYS));
+            throw doc.error(at, Sentence.of(Problem.STEP_NEEDS_REQUEST, String.join(", ", StepDto.REQUEST_KEYS)));
         }
         if (present.size() > 1) {
             List<String> keys = new ArrayList<>(present.keySet());
-            throw doc.error(at.key(keys.get(1)), "a step has exactly one request key; this one has "
-                    + String.join(" and ", keys));
+            throw doc.error(at.key(keys.get(1)), Sentence.of(Problem.STEP_HAS_MORE_REQUESTS,
+                    Sentence.join(Problem.AND, keys.stream().map(Sentence::verbatim).toList())));
         }
         String key = present.keySet().iterator().next();
         Object params = present.get(key);
@@ -847,7 +849,7 @@ final class ScenarioConverter {
                     default -> d.clientToken();
                 };
                 if (value != null) {
-                    throw doc.error(at.key(common), "'" + common + "' applies to coordinator requests, not to " + key);
+                    throw doc.error(at.key(common), Sentence.of(Problem.COORDINATOR_REQUESTS_ONLY, common, key));
                 }
             }
         }
@@ -882,19 +884,20 @@ final class ScenarioConverter {
             while (names.hasNext()) {
                 String name = names.next();
                 if (!name.equals("steps")) {
-                    throw doc.error(at.key(name), "unknown key '" + name + "'; propagate takes {steps: N} or all");
+                    throw doc.error(at.key(name), Sentence.of(Problem.UNKNOWN_PROPAGATE_KEY, name));
                 }
             }
             JsonNode steps = node.get("steps");
             if (steps == null) {
-                throw doc.error(at, "missing required key 'steps'");
+                throw doc.error(at, Sentence.of(Problem.MISSING_REQUIRED_KEY, "steps"));
             }
             if (!steps.canConvertToInt() || !steps.isIntegralNumber() || steps.intValue() < 1) {
-                throw doc.error(at.key("steps"), "expected a whole number of at least 1, found " + steps);
+                throw doc.error(at.key("steps"), Sentence.of(Problem.EXPECTED_STEP_COUNT, steps));
             }
             return new Step.Propagate(OptionalInt.of(steps.intValue()));
         }
-        throw doc.error(at, "expected {steps: N} or all, found " + (node.isTextual() ? "'" + node.textValue() + "'" : doc.kindAt(at)));
+        throw doc.error(at, Sentence.of(Problem.EXPECTED_PROPAGATE, node.isTextual()
+                ? Sentence.of(Problem.QUOTED, node.textValue()) : doc.kindAt(at)));
     }
 
     private Request request(String key, Object params, KeyPath at, Values v) {
@@ -936,7 +939,7 @@ final class ScenarioConverter {
                 List<Ipv4Address> ips = v.all(at.key("privateIps"), requiredValue(at, "privateIps", d.privateIps()),
                         Ipv4Address::parse);
                 if (ips.isEmpty()) {
-                    throw v.bad(at.key("privateIps"), "name at least one address");
+                    throw v.bad(at.key("privateIps"), Sentence.of(Problem.NAME_AN_ADDRESS));
                 }
                 yield new UnassignIps(ifaceRef(d.iface(), at, v), ips);
             }
@@ -998,7 +1001,7 @@ final class ScenarioConverter {
         InterfaceId iface = ifaceRef(d.iface(), at, v);
         InstanceId instance = instanceRef(d.instance(), at, v);
         if (d.deviceIndex() != null && d.deviceIndex() < 0) {
-            throw v.bad(at.key("deviceIndex"), "a device index is not negative");
+            throw v.bad(at.key("deviceIndex"), Sentence.of(Problem.DEVICE_INDEX_NEGATIVE));
         }
         return new Attach(iface, instance, d.deviceIndex() == null ? OptionalInt.empty() : OptionalInt.of(d.deviceIndex()),
                 or(d.deleteOnTermination(), false), v.optional(at.key("id"), d.id(), AttachmentId::attachmentId));
@@ -1010,7 +1013,7 @@ final class ScenarioConverter {
         Optional<InstanceId> instance = v.optional(at.key("instance"), d.instance(), InstanceId::instanceId);
         int named = (iface.isPresent() ? 1 : 0) + (attachment.isPresent() ? 1 : 0) + (instance.isPresent() ? 1 : 0);
         if (named != 1) {
-            throw v.combination(at, "detach names exactly one of interface, attachment or instance");
+            throw v.combination(at, Sentence.of(Problem.DETACH_NAMES_ONE));
         }
         return new Detach(iface, attachment, instance, or(d.force(), false));
     }
@@ -1020,23 +1023,22 @@ final class ScenarioConverter {
                 || d.sourceDestCheck() != null || d.multiAttach() != null;
         if (d.attachment() != null) {
             if (d.iface() != null || interfaceFields) {
-                throw v.combination(at, "modify either an interface's fields or an attachment's deleteOnTermination");
+                throw v.combination(at, Sentence.of(Problem.MODIFY_EITHER));
             }
             if (d.deleteOnTermination() == null) {
-                throw v.combination(at, "an attachment's only modifiable field is deleteOnTermination");
+                throw v.combination(at, Sentence.of(Problem.ATTACHMENT_ONLY_DELETE_ON_TERMINATION));
             }
             return new ModifyAttachment(v.parse(at.key("attachment"), d.attachment(), AttachmentId::attachmentId),
                     d.deleteOnTermination());
         }
         if (d.iface() == null) {
-            throw doc.error(at, "missing required key 'interface' (or 'attachment')");
+            throw doc.error(at, Sentence.of(Problem.MISSING_INTERFACE_OR_ATTACHMENT));
         }
         if (d.deleteOnTermination() != null) {
-            throw v.combination(at.key("deleteOnTermination"), "deleteOnTermination belongs to an attachment: name it "
-                    + "with 'attachment'");
+            throw v.combination(at.key("deleteOnTermination"), Sentence.of(Problem.DELETE_ON_TERMINATION_OF_ATTACHMENT));
         }
         if (!interfaceFields) {
-            throw v.combination(at, "name at least one of description, securityGroups, sourceDestCheck, multiAttach");
+            throw v.combination(at, Sentence.of(Problem.NAME_A_FIELD));
         }
         return new ModifyInterface(ifaceRef(d.iface(), at, v), Optional.ofNullable(d.description()),
                 d.securityGroups() == null ? Optional.empty()
@@ -1047,17 +1049,17 @@ final class ScenarioConverter {
     private AssignIps assignIps(AssignIpsDto d, KeyPath at, Values v) {
         InterfaceId iface = ifaceRef(d.iface(), at, v);
         if ((d.privateIps() == null) == (d.count() == null)) {
-            throw v.combination(at, "assign names either privateIps or a count");
+            throw v.combination(at, Sentence.of(Problem.ASSIGN_IPS_OR_COUNT));
         }
         if (d.count() != null) {
             if (d.count() < 1) {
-                throw v.bad(at.key("count"), "assign at least one address, not " + d.count());
+                throw v.bad(at.key("count"), Sentence.of(Problem.ASSIGN_AT_LEAST_ONE, d.count()));
             }
             return new AssignIps(iface, List.of(), d.count(), or(d.allowReassignment(), false));
         }
         List<Ipv4Address> ips = v.all(at.key("privateIps"), d.privateIps(), Ipv4Address::parse);
         if (ips.isEmpty()) {
-            throw v.bad(at.key("privateIps"), "name at least one address");
+            throw v.bad(at.key("privateIps"), Sentence.of(Problem.NAME_AN_ADDRESS));
         }
         return new AssignIps(iface, ips, 0, or(d.allowReassignment(), false));
     }
@@ -1075,12 +1077,12 @@ final class ScenarioConverter {
                 } else if (value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
                         if (!value.get(i).isValueNode()) {
-                            throw doc.error(here.index(i), "expected a filter value, found " + doc.kindAt(here.index(i)));
+                            throw doc.error(here.index(i), Sentence.of(Problem.EXPECTED_FILTER_VALUE, doc.kindAt(here.index(i))));
                         }
                         values.add(value.get(i).asText());
                     }
                 } else {
-                    throw doc.error(here, "expected a list of values, found " + doc.kindAt(here));
+                    throw doc.error(here, Sentence.of(Problem.EXPECTED_VALUE_LIST, doc.kindAt(here)));
                 }
                 filters.put(entry.getKey(), values);
             }
@@ -1095,11 +1097,11 @@ final class ScenarioConverter {
         Optional<ErrorCode> error = Optional.empty();
         if (e.error() != null) {
             error = Optional.of(ErrorCode.fromCode(e.error()).orElseThrow(() -> doc.error(at.key("error"),
-                    "unknown error code '" + e.error() + "'" + Suggestions.didYouMean(e.error(),
-                            java.util.Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList()))));
+                    Sentence.of(Problem.UNKNOWN_ERROR_CODE, e.error(), Suggestions.didYouMean(e.error(),
+                            java.util.Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList())))));
         }
         if (Boolean.TRUE.equals(e.ok()) && error.isPresent()) {
-            throw doc.error(at.key("ok"), "'ok: true' contradicts 'error'");
+            throw doc.error(at.key("ok"), Sentence.of(Problem.OK_CONTRADICTS_ERROR));
         }
         Map<String, Set<InstanceId>> lands = new LinkedHashMap<>();
         if (e.lands() != null) {
@@ -1116,8 +1118,7 @@ final class ScenarioConverter {
             KeyPath here = at.key("disposition");
             if (node.isTextual()) {
                 if (!trace) {
-                    throw doc.error(here, "a single disposition is for a trace step; for watched flows write "
-                            + "{flow: DISPOSITION}");
+                    throw doc.error(here, Sentence.of(Problem.SINGLE_DISPOSITION_FOR_TRACE));
                 }
                 disposition = Optional.of(disposition(node.textValue(), here));
             } else if (node.isObject()) {
@@ -1127,12 +1128,12 @@ final class ScenarioConverter {
                     KeyPath flowAt = here.key(entry.getKey());
                     watchedFlow(entry.getKey(), flowAt, watched);
                     if (!entry.getValue().isTextual()) {
-                        throw doc.error(flowAt, "expected a disposition, found " + doc.kindAt(flowAt));
+                        throw doc.error(flowAt, Sentence.of(Problem.EXPECTED_DISPOSITION, doc.kindAt(flowAt)));
                     }
                     dispositions.put(entry.getKey(), disposition(entry.getValue().textValue(), flowAt));
                 }
             } else {
-                throw doc.error(here, "expected a disposition or {flow: DISPOSITION}, found " + doc.kindAt(here));
+                throw doc.error(here, Sentence.of(Problem.EXPECTED_DISPOSITIONS, doc.kindAt(here)));
             }
         }
         for (String traceKey : List.of("deliveredTo", "path", "deniedBy", "exitsTo")) {
@@ -1143,11 +1144,11 @@ final class ScenarioConverter {
                 default -> e.exitsTo();
             };
             if (value != null && !trace) {
-                throw doc.error(at.key(traceKey), "'" + traceKey + "' is expected of a trace step only");
+                throw doc.error(at.key(traceKey), Sentence.of(Problem.TRACE_STEP_ONLY, traceKey));
             }
         }
         if (e.ids() != null && !key.equals("describe")) {
-            throw doc.error(at.key("ids"), "'ids' is expected of a describe step only");
+            throw doc.error(at.key("ids"), Sentence.of(Problem.DESCRIBE_STEP_ONLY, "ids"));
         }
         Optional<InstanceId> deliveredTo = strict.optional(at.key("deliveredTo"), e.deliveredTo(), InstanceId::instanceId);
         Optional<List<InterfaceId>> path = e.path() == null ? Optional.empty()
@@ -1168,8 +1169,7 @@ final class ScenarioConverter {
         if (e.configOps() != null) {
             for (int i = 0; i < e.configOps().size(); i++) {
                 if (e.configOps().get(i).strip().split("\\s+").length != 2) {
-                    throw doc.error(at.key("configOps").index(i), "write a configuration operation as '<target> "
-                            + "<action>', e.g. 'hypervisor@host-b plug'");
+                    throw doc.error(at.key("configOps").index(i), Sentence.of(Problem.CONFIG_OP_SHAPE));
                 }
             }
             configOps = Optional.of(e.configOps().stream().map(s -> String.join(" ", s.strip().split("\\s+"))).toList());
@@ -1186,7 +1186,7 @@ final class ScenarioConverter {
             for (Map.Entry<String, Long> entry : e.available().entrySet()) {
                 KeyPath here = at.key("available").key(entry.getKey());
                 if (entry.getValue() < 0) {
-                    throw doc.error(here, "a number of free addresses is not negative");
+                    throw doc.error(here, Sentence.of(Problem.FREE_ADDRESSES_NEGATIVE));
                 }
                 available.put(strict.parse(here, entry.getKey(), SubnetId::subnetId), entry.getValue());
             }
@@ -1197,7 +1197,7 @@ final class ScenarioConverter {
 
     private void watchedFlow(String name, KeyPath at, Set<String> watched) {
         if (!watched.contains(name)) {
-            throw doc.error(at, "no watched flow is named '" + name + "'" + Suggestions.didYouMean(name, watched));
+            throw doc.error(at, Sentence.of(Problem.UNKNOWN_WATCHED_FLOW, name, Suggestions.didYouMean(name, watched)));
         }
     }
 
@@ -1212,20 +1212,20 @@ final class ScenarioConverter {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 if (!node.get(i).isTextual()) {
-                    throw doc.error(at.index(i), "expected an instance id, found " + doc.kindAt(at.index(i)));
+                    throw doc.error(at.index(i), Sentence.of(Problem.EXPECTED_INSTANCE_ID, doc.kindAt(at.index(i))));
                 }
                 if (!out.add(strict.parse(at.index(i), node.get(i).textValue(), InstanceId::instanceId))) {
-                    throw doc.error(at.index(i), "instance " + node.get(i).textValue() + " is named twice");
+                    throw doc.error(at.index(i), Sentence.of(Problem.INSTANCE_NAMED_TWICE, node.get(i).textValue()));
                 }
             }
             return out;
         }
-        throw doc.error(at, "expected an instance, a list of instances or nowhere, found " + doc.kindAt(at));
+        throw doc.error(at, Sentence.of(Problem.EXPECTED_LANDING, doc.kindAt(at)));
     }
 
     private String disposition(String text, KeyPath at) {
         if (!Expectations.DISPOSITIONS.contains(text)) {
-            throw doc.error(at, "'" + text + "' is not a disposition (" + String.join(", ", Expectations.DISPOSITIONS) + ")");
+            throw doc.error(at, Sentence.of(Problem.NOT_A_DISPOSITION, text, String.join(", ", Expectations.DISPOSITIONS)));
         }
         return text;
     }
@@ -1234,7 +1234,7 @@ final class ScenarioConverter {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < values.size(); i++) {
             if (!out.add(values.get(i))) {
-                throw doc.error(at.index(i), "'" + values.get(i) + "' is named twice");
+                throw doc.error(at.index(i), Sentence.of(Problem.NAMED_TWICE, values.get(i)));
             }
         }
         return out;

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.viflab.model.Sentence;
 import org.viflab.scenario.FileFormat.ScenarioDto;
 
 /**
@@ -78,36 +79,37 @@ public final class ScenarioReader {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] content = in.readNBytes(maxBytes + 1);
             if (content.length > maxBytes) {
-                throw new ScenarioException(name, 1, 1, "the file is larger than " + maxBytes + " bytes");
+                throw new ScenarioException(name, 1, 1, Sentence.of(Problem.FILE_LARGER_THAN, maxBytes));
             }
             return content;
         } catch (IOException e) {
-            throw new ScenarioException(name, 1, 1, "cannot read the file: " + e, e);
+            throw new ScenarioException(name, 1, 1, Sentence.of(Problem.CANNOT_READ_FILE, e), e);
         }
     }
 
     /** Binds the document to {@code type}, turning Jackson's complaints into located file errors. */
     static <T> T bind(SourceDocument doc, Class<T> type) {
         if (!doc.root().isObject()) {
-            throw doc.error(KeyPath.ROOT, "expected a mapping with a 'scenario' key, found " + doc.kindAt(KeyPath.ROOT));
+            throw doc.error(KeyPath.ROOT, Sentence.of(Problem.EXPECTED_SCENARIO_MAPPING, doc.kindAt(KeyPath.ROOT)));
         }
         try {
             return Mappers.BINDER.treeToValue(doc.root(), type);
         } catch (UnrecognizedPropertyException e) {
             KeyPath at = pathOf(e.getPath());
             List<String> known = knownKeys(e.getReferringClass(), e.getKnownPropertyIds());
-            throw doc.error(at, "unknown key '" + e.getPropertyName() + "'"
-                    + Suggestions.didYouMean(e.getPropertyName(), known)
-                    + (known.size() <= 16 ? "; expected one of: " + String.join(", ", known) : ""));
+            throw doc.error(at, Sentence.of(Problem.UNKNOWN_KEY, e.getPropertyName(),
+                    Suggestions.didYouMean(e.getPropertyName(), known),
+                    known.size() <= 16 ? Sentence.of(Problem.EXPECTED_ONE_OF, String.join(", ", known))
+                            : Sentence.verbatim("")));
         } catch (Mappers.StrictMismatch e) {
-            throw doc.error(pathOf(e.getPath()), e.getOriginalMessage());
+            throw doc.error(pathOf(e.getPath()), e.sentence());
         } catch (MismatchedInputException e) {
             KeyPath at = pathOf(e.getPath());
-            throw doc.error(at, "expected " + expected(e.getTargetType()) + ", found " + doc.kindAt(at));
+            throw doc.error(at, Sentence.of(Problem.EXPECTED_FOUND, expected(e.getTargetType()), doc.kindAt(at)));
         } catch (JsonMappingException e) {
-            throw doc.error(pathOf(e.getPath()), e.getOriginalMessage());
+            throw doc.error(pathOf(e.getPath()), Sentence.verbatim(String.valueOf(e.getOriginalMessage())));
         } catch (IOException e) {
-            throw doc.error(KeyPath.ROOT, "cannot bind the file: " + e.getMessage());
+            throw doc.error(KeyPath.ROOT, Sentence.of(Problem.CANNOT_BIND_FILE, e.getMessage()));
         }
     }
 
@@ -137,25 +139,25 @@ public final class ScenarioReader {
         return out;
     }
 
-    private static String expected(Class<?> type) {
+    private static Sentence expected(Class<?> type) {
         if (type == null) {
-            return "another kind of value";
+            return Sentence.of(Problem.KIND_ANOTHER);
         }
         if (type == String.class) {
-            return "text";
+            return Sentence.of(Problem.KIND_TEXT);
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
-            return "a whole number";
+            return Sentence.of(Problem.KIND_WHOLE_NUMBER);
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Sentence.of(Problem.KIND_TRUE_OR_FALSE);
         }
         if (Collection.class.isAssignableFrom(type)) {
-            return "a list";
+            return Sentence.of(Problem.KIND_LIST);
         }
         if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-            return "a mapping";
+            return Sentence.of(Problem.KIND_MAPPING);
         }
-        return "a " + type.getSimpleName();
+        return Sentence.of(Problem.KIND_TYPE, type.getSimpleName());
     }
 }

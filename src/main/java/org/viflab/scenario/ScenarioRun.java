@@ -22,6 +22,7 @@ import org.viflab.lab.Lab;
 import org.viflab.model.ConfigOperation;
 import org.viflab.model.InstanceId;
 import org.viflab.model.InterfaceId;
+import org.viflab.model.Sentence;
 import org.viflab.model.SubnetId;
 import org.viflab.model.Topology;
 
@@ -56,15 +57,16 @@ public final class ScenarioRun {
         List<Outcome> built = lab.submitBatch(scenario.setup());
         Outcome last = built.isEmpty() ? null : built.get(built.size() - 1);
         if (last != null && !last.isAccepted()) {
-            throw new ScenarioException(scenario.title(), 0, 0, "the topology cannot be built: "
-                    + last.submission().request().describe() + " was rejected with " + last);
+            Rejected rejected = (Rejected) last;
+            throw new ScenarioException(scenario.title(), 0, 0, Sentence.of(Problem.TOPOLOGY_CANNOT_BE_BUILT,
+                    last.submission().request().describe(), rejected.code().code(), rejected.sentence()));
         }
         for (Map.Entry<String, Flow> watch : scenario.watch().entrySet()) {
             try {
                 lab.watch(watch.getKey(), watch.getValue());
             } catch (IllegalArgumentException e) {
-                throw new ScenarioException(scenario.title(), 0, 0, "the watched flow '" + watch.getKey()
-                        + "' cannot be traced: " + e.getMessage());
+                throw new ScenarioException(scenario.title(), 0, 0, Sentence.of(Problem.WATCHED_FLOW_CANNOT_BE_TRACED,
+                        watch.getKey(), ValueErrors.sentence(e)));
             }
         }
         if (scenario.propagation() == Propagation.STEPWISE) {

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.viflab.model.Sentence;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -78,7 +79,7 @@ final class SourceDocument {
     }
 
     /** Where a value was written: the key introducing it (absent for list entries) and the value. */
-    record Located(Position key, Position value, String kind) {
+    record Located(Position key, Position value, Problem kind) {
     }
 
     private final String name;
@@ -147,16 +148,16 @@ final class SourceDocument {
     }
 
     /** How the value at {@code path} was written: "a mapping", "a list", "text", "a number", "true/false". */
-    String kindAt(KeyPath path) {
+    Sentence kindAt(KeyPath path) {
         located();
         Located located = positions.get(path.pointer());
-        return located == null ? "nothing" : located.kind();
+        return Sentence.of(located == null ? Problem.KIND_NOTHING : located.kind());
     }
 
     /** An error about the key at {@code path}: {@code file:line:col: path: detail}. */
-    ScenarioException error(KeyPath path, String detail) {
+    ScenarioException error(KeyPath path, Sentence detail) {
         Position at = position(path);
-        return new ScenarioException(name, at.line(), at.column(), path + ": " + detail);
+        return new ScenarioException(name, at.line(), at.column(), Problem.at(path, detail));
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ final class SourceDocument {
                                 Predicate<KeyPath> nullAllowed) {
         Objects.requireNonNull(name, "name");
         if (content.length > limits.maxBytes()) {
-            throw new ScenarioException(name, 1, 1, "the file is larger than " + limits.maxBytes() + " bytes");
+            throw new ScenarioException(name, 1, 1, Sentence.of(Problem.FILE_LARGER_THAN, limits.maxBytes()));
         }
         try (JsonParser parser = factory(format, limits).createParser(content)) {
             return new Builder(name, parser, limits, nullAllowed).read();
@@ -201,15 +202,17 @@ final class SourceDocument {
             throw e;
         } catch (JsonProcessingException e) {
             if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-                String problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
-                String context = yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")";
+                Sentence problem = yaml.getProblem() == null ? Sentence.of(Problem.MALFORMED_YAML)
+                        : Sentence.verbatim(yaml.getProblem());
+                Sentence context = yaml.getContext() == null ? Sentence.verbatim("")
+                        : Sentence.of(Problem.SYNTAX_CONTEXT, yaml.getContext());
                 throw new ScenarioException(name, yaml.getProblemMark().getLine() + 1,
-                        yaml.getProblemMark().getColumn() + 1, "YAML syntax: " + problem + context, e);
+                        yaml.getProblemMark().getColumn() + 1, Sentence.of(Problem.YAML_SYNTAX, problem, context), e);
             }
             Position at = Position.of(e.getLocation());
             throw new ScenarioException(name, at.line(), at.column(), syntaxMessage(format, e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
-            throw new ScenarioException(name, 1, 1, "cannot read the file: " + e.getMessage(), e);
+            throw new ScenarioException(name, 1, 1, Sentence.of(Problem.CANNOT_READ_FILE, e.getMessage()), e);
         }
     }
 
@@ -413,13 +416,21 @@ final class SourceDocument {
         }
     }
 
-    private static String syntaxMessage(Format format, String message) {
-        String text = message == null ? "malformed input" : message.strip();
-        int newline = text.indexOf('\n');
-        if (newline > 0) {
-            text = text.substring(0, newline).strip();
+    private static Sentence syntaxMessage(Format format, String message) {
+        Sentence said;
+        if (message == null) {
+            said = Sentence.of(Problem.MALFORMED_INPUT);
+        } else {
+            // The parser's own words (the library's, in English) stay as they are.
+            String text = message.strip();
+            int newline = text.indexOf('\n');
+            if (newline > 0) {
+                text = text.substring(0, newline).strip();
+            }
+            said = Sentence.verbatim(text);
         }
-        return (format == Format.JSON ? "JSON syntax: " : "YAML syntax: ") + text;
+        return format == Format.JSON ? Sentence.of(Problem.JSON_SYNTAX, said)
+                : Sentence.of(Problem.YAML_SYNTAX, said, Sentence.verbatim(""));
     }
 
     private static final class Frame {
@@ -452,8 +463,12 @@ final class SourceDocument {
             this.nullAllowed = nullAllowed;
         }
 
-        private ScenarioException error(Position at, String reason) {
+        private ScenarioException error(Position at, Sentence reason) {
             return new ScenarioException(name, at.line(), at.column(), reason);
+        }
+
+        private ScenarioException error(Position at, KeyPath path, Sentence detail) {
+            return error(at, Problem.at(path, detail));
         }
 
         SourceDocument read() throws IOException {
@@ -465,7 +480,7 @@ final class SourceDocument {
                     Frame frame = stack.peek();
                     String key = parser.currentName();
                     if (!frame.keys.add(key)) {
-                        throw error(here, frame.path.key(key) + ": duplicate key '" + key + "'");
+                        throw error(here, frame.path.key(key), Sentence.of(Problem.DUPLICATE_KEY, key));
                     }
                     frame.pendingKey = key;
                     frame.pendingKeyPosition = here;
@@ -476,7 +491,7 @@ final class SourceDocument {
                     continue;
                 }
                 if (root != null && stack.isEmpty()) {
-                    throw error(here, "a file holds one document; found more after the first");
+                    throw error(here, Sentence.of(Problem.ONE_DOCUMENT));
                 }
                 checkYamlFeatures(here);
                 Frame parent = stack.peek();
@@ -501,13 +516,13 @@ final class SourceDocument {
                 }
                 if (value.isContainerNode()) {
                     if (stack.size() >= limits.maxDepth()) {
-                        throw error(here, path + ": nested deeper than " + limits.maxDepth() + " levels");
+                        throw error(here, path, Sentence.of(Problem.NESTED_DEEPER, limits.maxDepth()));
                     }
                     stack.push(new Frame(value, path));
                 }
             }
             if (root == null) {
-                throw error(Position.START, "the file is empty");
+                throw error(Position.START, Sentence.of(Problem.FILE_EMPTY));
             }
             return new SourceDocument(name, root, Map.copyOf(positions));
         }
@@ -521,15 +536,15 @@ final class SourceDocument {
                 return;
             }
             if (yaml.isCurrentAlias()) {
-                throw error(here, "YAML aliases (*" + parser.getText() + ") are not supported: write the value out");
+                throw error(here, Sentence.of(Problem.YAML_ALIAS, parser.getText()));
             }
             Object anchor = yaml.getObjectId();
             if (anchor != null) {
-                throw error(here, "YAML anchors (&" + anchor + ") are not supported: write the value out");
+                throw error(here, Sentence.of(Problem.YAML_ANCHOR, anchor));
             }
             Object tag = yaml.getTypeId();
             if (tag != null && !tag.toString().startsWith("tag:yaml.org,2002:")) {
-                throw error(here, "YAML tag !" + tag + " is not supported");
+                throw error(here, Sentence.of(Problem.YAML_TAG, tag));
             }
         }
 
@@ -548,23 +563,23 @@ final class SourceDocument {
                 case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
                 case VALUE_NULL -> {
                     if (!nullAllowed.test(path)) {
-                        throw error(here, path + ": has no value");
+                        throw error(here, path, Sentence.of(Problem.HAS_NO_VALUE));
                     }
                     yield nodes.nullNode();
                 }
-                default -> throw error(here, path + ": unsupported value (" + token + ")");
+                default -> throw error(here, path, Sentence.of(Problem.UNSUPPORTED_VALUE, token));
             };
         }
 
-        private static String kind(JsonToken token) {
+        private static Problem kind(JsonToken token) {
             return switch (token) {
-                case START_OBJECT -> "a mapping";
-                case START_ARRAY -> "a list";
-                case VALUE_STRING -> "text";
-                case VALUE_TRUE, VALUE_FALSE -> "true/false";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-                case VALUE_NULL -> "nothing";
-                default -> "a value";
+                case START_OBJECT -> Problem.KIND_MAPPING;
+                case START_ARRAY -> Problem.KIND_LIST;
+                case VALUE_STRING -> Problem.KIND_TEXT;
+                case VALUE_TRUE, VALUE_FALSE -> Problem.KIND_TRUE_FALSE;
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Problem.KIND_NUMBER;
+                case VALUE_NULL -> Problem.KIND_NOTHING;
+                default -> Problem.KIND_VALUE;
             };
         }
     }

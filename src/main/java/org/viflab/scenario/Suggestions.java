@@ -1,6 +1,7 @@
 package org.viflab.scenario;
 
 import java.util.Collection;
+import org.viflab.model.Sentence;
 
 /** "Did you mean …?" for a misspelt key, flow name or code: the closest candidate within two edits. */
 final class Suggestions {
@@ -8,8 +9,8 @@ final class Suggestions {
     private Suggestions() {
     }
 
-    /** {@code " (did you mean 'x'?)"}, or an empty string when nothing is close. */
-    static String didYouMean(String word, Collection<String> candidates) {
+    /** {@code " (did you mean 'x'?)"}, or nothing when nothing is close. */
+    static Sentence didYouMean(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -20,7 +21,7 @@ final class Suggestions {
             }
         }
         int allowed = Math.max(1, Math.min(2, word.length() / 3));
-        return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+        return best != null && bestDistance <= allowed ? Sentence.of(Problem.DID_YOU_MEAN, best) : Sentence.verbatim("");
     }
 
     /** Edits (insert, delete, replace, swap two neighbours) that turn {@code a} into {@code b}. */

@@ -18,7 +18,10 @@
  * then converts it and checks the topology's references. A well-formed file is bound straight from
  * the parser's tokens; the located tree, with the position of every key, is built only when an
  * error or a malformed step needs it, and a file that breaks a rule is read through it from the
- * start, so that its error reads the same.
+ * start, so that its error reads the same. The reason is a sentence (keys in {@code Problem}, words in
+ * {@code sentences*.properties}): {@code getMessage()} is English, and
+ * {@link org.viflab.scenario.ScenarioException#message(java.util.Locale)} says the reason in the UI's
+ * language after the same {@code file:line:col}.
  *
  * <p>{@link org.viflab.scenario.ScenarioWriter} writes a scenario back (reading the text gives an
  * equal scenario) and saves a lab with its watched flows ({@link org.viflab.scenario.LabSnapshot}).

@@ -21,13 +21,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viflab.flow.Flow;
 import org.viflab.net.Protocol;
+import org.viflab.scenario.ScenarioReader;
 import org.viflab.ui.canvas.CanvasKey.Kind;
 import org.viflab.ui.flows.HopRow;
 
 /**
  * With the UI in Japanese, the sentences said below it are Japanese too: why the coordinator
  * rejected a drop, why a watched flow ends as it does, why the trace editor cannot trace a flow,
- * why a lab file was refused. The lab itself
+ * why a lab file was refused, why a scenario file cannot be read. The lab itself
  * keeps them in English.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -143,5 +144,27 @@ class JapaneseSentencesTest {
                 .startsWith("ラボ " + data + " を開けません | ラボファイル " + data + " は VIF Lab のラボではありません。")
                 .endsWith("ファイルは変更されていません。 開いていたラボはそのまま開いています。");
         assertThat(window.notifier.failures).isEmpty();
+    }
+
+    @Test
+    void aScenarioFileThatCannotBeReadIsExplainedInJapaneseAtItsPlaceAsWritten(FxRobot robot) throws IOException {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, "scenario: Typo\ntopology:\n  partitions:\n    - {id: vpc-a, cidr: 10.0.0.0/16}\n"
+                + "  subnets:\n    - {id: web, partition: vpc-a, cidr: 10.0.1.0/24, zone: zone-1, rotues: []}\n");
+        speakJapanese(robot);
+
+        robot.interact(() -> window.vm.openScenario(file));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String where = file + ":6:68: topology.subnets[0].rotues: ";
+        assertThat(window.notifier.rejections).containsExactly("シナリオを開けません: " + where
+                + "不明なキー 'rotues' です（'routes' のことですか？）。使用できるキー: id, partition, cidr, zone, routes");
+        robot.clickOn("#tab-scenario .tab-label");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#scenario-error").queryAs(Label.class).getText())
+                .isEqualTo(where + "不明なキー 'rotues' です（'routes' のことですか？）。使用できるキー: id, partition, cidr, zone, routes");
+        // the command line reads the same error in English
+        assertThat(catchThrowable(() -> ScenarioReader.read(file))).hasMessage(where
+                + "unknown key 'rotues' (did you mean 'routes'?); expected one of: id, partition, cidr, zone, routes");
     }
 }

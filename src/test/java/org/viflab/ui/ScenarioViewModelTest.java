@@ -2,8 +2,12 @@ package org.viflab.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.viflab.ui.canvas.CanvasKey;
 import org.viflab.ui.scenario.ScenarioViewModel;
 import org.viflab.ui.scenario.StepRow;
@@ -68,5 +72,39 @@ class ScenarioViewModelTest {
         assertThat(scenarios.steps().get(1).answer()).startsWith("受理 (attach-");
         assertThat(scenarios.steps()).anySatisfy(row -> assertThat(row.answer()).startsWith("DELIVERED: ")
                 .doesNotContain(" receives "));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsExplainedInTheUiLanguageAtItsPlaceAsWritten(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("typo.yaml");
+        Files.writeString(file, "scenario: Typo\ntopology:\n  partitions:\n    - {id: vpc-a, cidr: 10.0.0.0/33}\n");
+        MainViewModel main = TestLabs.demoViewModel(new RecordingNotifier());
+        ScenarioViewModel scenarios = main.scenario();
+        main.texts().localeProperty().set(Locale.JAPANESE);
+
+        assertThat(scenarios.open(file)).isFalse();
+        assertThat(scenarios.errorProperty().get())
+                .isEqualTo(file + ":4:19: topology.partitions[0].cidr: '10.0.0.0/33' は IPv4 の CIDR ではありません");
+
+        // the error on show is said again in the language chosen next
+        main.texts().localeProperty().set(Locale.ENGLISH);
+        assertThat(scenarios.errorProperty().get())
+                .isEqualTo(file + ":4:19: topology.partitions[0].cidr: '10.0.0.0/33' is not an IPv4 CIDR prefix");
+    }
+
+    @Test
+    void aWatchedFlowThatCannotBeTracedIsExplainedInTheUiLanguage(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ghost.yaml");
+        Files.writeString(file, "scenario: Ghost\nwatch:\n  - {name: web, from: internet, to: ghost, protocol: tcp, port: 80}\n");
+        MainViewModel main = TestLabs.demoViewModel(new RecordingNotifier());
+        ScenarioViewModel scenarios = main.scenario();
+        main.texts().localeProperty().set(Locale.JAPANESE);
+
+        assertThat(scenarios.open(file)).isFalse();
+        assertThat(scenarios.errorProperty().get()).isEqualTo("Ghost:0:0: 監視フロー 'web' をトレースできません: "
+                + "'ghost' という名前のインスタンスもネットワークインターフェイスもありません");
+        main.texts().localeProperty().set(Locale.ENGLISH);
+        assertThat(scenarios.errorProperty().get())
+                .isEqualTo("Ghost:0:0: the watched flow 'web' cannot be traced: no instance or interface record is named 'ghost'");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
@@ -57,6 +58,8 @@ public final class ScenarioViewModel {
     private final ReadOnlyIntegerWrapper next = new ReadOnlyIntegerWrapper(this, "next", 0);
     private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper(this, "narration", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** What {@link #error} says, kept to be said again when the language changes. */
+    private Function<Texts, String> errorWords = t -> "";
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private Consumer<Trace> traceShown = t -> { };
     private ScenarioRun run;
@@ -71,7 +74,10 @@ public final class ScenarioViewModel {
         this.texts = texts;
         this.freshLab = freshLab;
         session.addListener(this::heard);
-        texts.localeProperty().addListener((obs, old, now) -> refreshRows());
+        texts.localeProperty().addListener((obs, old, now) -> {
+            error.set(errorWords.apply(texts));
+            refreshRows();
+        });
     }
 
     /**
@@ -139,7 +145,10 @@ public final class ScenarioViewModel {
         return narration.getReadOnlyProperty();
     }
 
-    /** Why the last scenario file could not be opened. */
+    /**
+     * Why the last scenario file could not be opened: {@code file:line:col: reason}, the reason in the
+     * UI's language (said again when the language changes).
+     */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
@@ -186,7 +195,7 @@ public final class ScenarioViewModel {
             }
             return false;
         } catch (ScenarioException e) {
-            error.set(e.getMessage());
+            say(e);
             return false;
         }
     }
@@ -199,10 +208,10 @@ public final class ScenarioViewModel {
             started.start();
         } catch (ScenarioException e) {
             lab.close();
-            error.set(e.getMessage());
+            say(e);
             return false;
         }
-        error.set("");
+        say(t -> "");
         run = started;
         runLab = lab;
         runStart = lab.snapshot().version();
@@ -212,6 +221,15 @@ public final class ScenarioViewModel {
         narration.set(s.description().orElse(s.title()).strip());
         refreshRows();
         return true;
+    }
+
+    private void say(ScenarioException e) {
+        say(t -> e.message(t.locale()));
+    }
+
+    private void say(Function<Texts, String> words) {
+        errorWords = words;
+        error.set(words.apply(texts));
     }
 
     /** Opens the scenario again from its starting topology. */
