@@ -65,6 +65,11 @@ final class TileCache {
         }
     }
 
+    /** Marks the picture of {@link #showWhole}. */
+    private static final Object WHOLE = new Object();
+    /** A frame at 60 Hz, in nanoseconds. */
+    private static final long FRAME = 16_666_667L;
+
     private final Node source;
     private final int size;
     private final java.util.function.Consumer<Rect> prepare;
@@ -78,10 +83,6 @@ final class TileCache {
     private Range drawable = Range.EMPTY;
     private Range kept = Range.EMPTY;
     private long drawn;
-    /** Marks the picture of {@link #showWhole}. */
-    private static final Object WHOLE = new Object();
-    /** A frame at 60 Hz, in nanoseconds. */
-    private static final long FRAME = 16_666_667L;
     /** Time a frame may spend on tiles ahead of the view, when this frame began and what it has spent. */
     private final long aheadBudget;
     private long frameStart;
