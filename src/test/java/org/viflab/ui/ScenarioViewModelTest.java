@@ -132,10 +132,11 @@ class ScenarioViewModelTest {
         ScenarioViewModel scenarios = main.scenario();
         assertThat(scenarios.open(file)).as(scenarios.errorProperty().get()).isTrue();
         scenarios.runAll();
-        String malformedEnglish = "rejected InvalidParameterValue: assignIps.privateIps[0]: '10.0.1.300' is not an IPv4 address";
+        String malformedEnglish = "rejected InvalidParameterValue: assignIps.privateIps[0]: '10.0.1.300' "
+                + "is not an IPv4 address";
+        String traceEnglish = "disposition: expected DELIVERED, actual DETACHED; deliveredTo: expected vm-1, actual nothing";
         assertThat(scenarios.steps()).extracting(StepRow::status).containsOnly(StepRow.Status.FAILED);
-        assertThat(scenarios.steps().get(0).expectations())
-                .isEqualTo("disposition: expected DELIVERED, actual DETACHED; deliveredTo: expected vm-1, actual nothing");
+        assertThat(scenarios.steps().get(0).expectations()).isEqualTo(traceEnglish);
         assertThat(scenarios.steps().get(1).answer()).isEqualTo(malformedEnglish);
         assertThat(scenarios.steps().get(1).expectations())
                 .isEqualTo("request: expected it to be accepted, actual " + malformedEnglish);
@@ -149,8 +150,7 @@ class ScenarioViewModelTest {
                 .containsExactly("request: 期待は受理、実際は" + malformedJapanese);
 
         main.texts().localeProperty().set(Locale.ENGLISH);
-        assertThat(scenarios.steps().get(0).expectations())
-                .isEqualTo("disposition: expected DELIVERED, actual DETACHED; deliveredTo: expected vm-1, actual nothing");
+        assertThat(scenarios.steps().get(0).expectations()).isEqualTo(traceEnglish);
         assertThat(scenarios.steps().get(1).answer()).isEqualTo(malformedEnglish);
         assertThat(scenarios.steps().get(1).expectations())
                 .isEqualTo("request: expected it to be accepted, actual " + malformedEnglish);
