@@ -5,7 +5,9 @@ import org.viflab.model.Sentence;
 /**
  * What is wrong with a scenario (or AWS export) file, as sentences: the reasons of
  * {@link ScenarioException}s, the kinds of value a file may hold ("a mapping", "a list"…) that they
- * name, and the words of the parsers of other packages read back as sentences ({@link ValueErrors}).
+ * name, and the words of the parsers of other packages read back as sentences ({@link ValueErrors});
+ * and, from {@link #EXPECTED_ACTUAL} on, the expectations a step did not meet
+ * ({@link StepResult#failureSentences()}).
  * The words are in {@code org/viflab/scenario/sentences.properties} (English) and
  * {@code sentences_ja.properties} (Japanese), under the constant's name.
  */
@@ -161,7 +163,19 @@ enum Problem implements Sentence.Key {
     MISSING_ROUTE_TARGET,
     MISSING_RULE_PEER,
     NOT_A_DIRECTION,
-    NOT_A_KIND;
+    NOT_A_KIND,
+    EXPECTED_ACTUAL,
+    REQUEST_NOT_ACCEPTED,
+    REQUEST_NOT_REJECTED,
+    REJECTED_REQUEST_CHANGED_LAB,
+    TRACE_FAILED,
+    NO_WATCHED_FLOW_OF_THAT_NAME,
+    NO_OBJECT_WITH_THAT_ID,
+    NO_SUCH_FIELD,
+    NO_SUCH_SUBNET,
+    ACCEPTED,
+    NOTHING,
+    NOWHERE;
 
     static final String BUNDLE = "org.viflab.scenario.sentences";
 

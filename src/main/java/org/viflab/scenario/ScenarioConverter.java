@@ -130,10 +130,12 @@ final class ScenarioConverter {
     private static final class BadParameter extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final ErrorCode code;
+        final Sentence reason;
 
-        BadParameter(ErrorCode code, String message) {
-            super(message, null, false, false);
+        BadParameter(ErrorCode code, Sentence reason) {
+            super(reason.english(), null, false, false);
             this.code = code;
+            this.reason = reason;
         }
     }
 
@@ -151,13 +153,13 @@ final class ScenarioConverter {
         RuntimeException bad(KeyPath at, Sentence detail) {
             return stepBase == null ? doc.error(at, detail)
                     : new BadParameter(ErrorCode.INVALID_PARAMETER_VALUE,
-                            Problem.at(at.from(stepBase.depth()), detail).english());
+                            Problem.at(at.from(stepBase.depth()), detail));
         }
 
         RuntimeException combination(KeyPath at, Sentence detail) {
             return stepBase == null ? doc.error(at, detail)
                     : new BadParameter(ErrorCode.INVALID_PARAMETER_COMBINATION,
-                            Problem.at(at.from(stepBase.depth()), detail).english());
+                            Problem.at(at.from(stepBase.depth()), detail));
         }
 
         <T> T parse(KeyPath at, String text, Function<String, T> parser) {
@@ -870,7 +872,7 @@ final class ScenarioConverter {
         } catch (BadParameter e) {
             @SuppressWarnings("unchecked")
             Map<String, Object> raw = (Map<String, Object>) plain(doc.at(requestAt));
-            action = new Step.Malformed(key, raw, as, dryRun, clientToken, e.code, e.getMessage());
+            action = new Step.Malformed(key, raw, as, dryRun, clientToken, e.code, e.reason);
         }
         return new Step(i + 1, doc.position(at).line(), Optional.ofNullable(d.narration()), action, expect);
     }

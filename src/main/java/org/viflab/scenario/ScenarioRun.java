@@ -111,7 +111,7 @@ public final class ScenarioRun {
 
     private StepResult play(Step step) {
         Expectations expect = step.expect();
-        List<String> failures = new ArrayList<>();
+        List<Sentence> failures = new ArrayList<>();
         Topology before = lab.snapshot();
         Fabric fabricBefore = lab.fabric();
         Step.Action action = step.action();
@@ -134,7 +134,7 @@ public final class ScenarioRun {
             }
             checkRequest(expect, o, failures);
             if (o instanceof Rejected && !(lab.snapshot().equals(before) && lab.fabric().equals(fabricBefore))) {
-                failures.add("a rejected request changed the lab");
+                failures.add(Sentence.of(Problem.REJECTED_REQUEST_CHANGED_LAB));
             }
             if (expect.ids().isPresent()) {
                 Set<String> actual = o instanceof Accepted a && a.answer().isPresent()
@@ -146,7 +146,7 @@ public final class ScenarioRun {
             if (expect.error().isPresent()) {
                 compare(failures, "error", expect.error().get().code(), malformed.code().code());
             } else {
-                failures.add("request: expected it to be accepted, actual " + answer);
+                failures.add(Sentence.of(Problem.REQUEST_NOT_ACCEPTED, malformed.code().code(), malformed.reason()));
             }
         } else if (action instanceof Step.TraceFlow traceFlow) {
             try {
@@ -156,7 +156,7 @@ public final class ScenarioRun {
                 checkTrace(expect, t, failures);
             } catch (IllegalArgumentException e) {
                 answer = "cannot trace: " + e.getMessage();
-                failures.add("trace: " + e.getMessage());
+                failures.add(Sentence.of(Problem.TRACE_FAILED, ValueErrors.sentence(e)));
             }
         } else if (action instanceof Step.Propagate propagate) {
             Lab.Result result = propagate.steps().isPresent() ? lab.propagate(propagate.steps().getAsInt()) : lab.drain();
@@ -177,8 +177,8 @@ public final class ScenarioRun {
         for (Map.Entry<SubnetId, Long> available : expect.available().entrySet()) {
             Topology now = lab.snapshot();
             if (!now.subnets().containsKey(available.getKey())) {
-                failures.add("available " + available.getKey() + ": expected " + available.getValue()
-                        + ", actual no such subnet");
+                failures.add(Sentence.of(Problem.NO_SUCH_SUBNET, "available " + available.getKey(),
+                        available.getValue()));
             } else {
                 compare(failures, "available " + available.getKey(), available.getValue(),
                         now.availableAddresses(available.getKey()));
@@ -187,35 +187,35 @@ public final class ScenarioRun {
         return new StepResult(step, answer, failures, outcome, trace);
     }
 
-    private static void checkRequest(Expectations expect, Outcome outcome, List<String> failures) {
+    private static void checkRequest(Expectations expect, Outcome outcome, List<Sentence> failures) {
         if (expect.error().isPresent()) {
-            String actual = outcome instanceof Rejected r ? r.code().code() : "accepted";
+            Object actual = outcome instanceof Rejected r ? r.code().code() : Sentence.of(Problem.ACCEPTED);
             compare(failures, "error", expect.error().get().code(), actual);
         } else if (expect.expectsSuccess() && outcome instanceof Rejected r) {
-            failures.add("request: expected it to be accepted, actual rejected " + r);
+            failures.add(Sentence.of(Problem.REQUEST_NOT_ACCEPTED, r.code().code(), r.sentence()));
         } else if (!expect.expectsSuccess() && outcome.isAccepted()) {
-            failures.add("request: expected it to be rejected, actual accepted");
+            failures.add(Sentence.of(Problem.REQUEST_NOT_REJECTED));
         }
     }
 
-    private static void checkTrace(Expectations expect, Trace t, List<String> failures) {
+    private static void checkTrace(Expectations expect, Trace t, List<Sentence> failures) {
         expect.disposition().ifPresent(d -> compare(failures, "disposition", d, t.disposition().name()));
         expect.deliveredTo().ifPresent(i -> compare(failures, "deliveredTo", i.value(),
-                t.deliveredTo().map(InstanceId::value).orElse("nothing")));
+                t.deliveredTo().<Object>map(InstanceId::value).orElse(Sentence.of(Problem.NOTHING))));
         expect.path().ifPresent(p -> compare(failures, "path", p.stream().map(InterfaceId::value).toList(),
                 t.path().stream().map(InterfaceId::value).toList()));
         expect.deniedBy().ifPresent(g -> compare(failures, "deniedBy", g.value(),
-                t.deniedBy().map(Object::toString).orElse("nothing")));
+                t.deniedBy().<Object>map(Object::toString).orElse(Sentence.of(Problem.NOTHING))));
         expect.exitsTo().ifPresent(x -> compare(failures, "exitsTo", x.toString(),
-                t.exit().map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("nowhere")));
+                t.exit().<Object>map(e -> e.name().toLowerCase(Locale.ROOT)).orElse(Sentence.of(Problem.NOWHERE))));
     }
 
-    private void checkWatched(Expectations expect, List<String> failures) {
+    private void checkWatched(Expectations expect, List<Sentence> failures) {
         Map<String, Trace> watched = lab.watched();
         for (Map.Entry<String, Set<InstanceId>> lands : expect.lands().entrySet()) {
             Trace t = watched.get(lands.getKey());
             if (t == null) {
-                failures.add("lands " + lands.getKey() + ": no watched flow of that name");
+                failures.add(Sentence.of(Problem.NO_WATCHED_FLOW_OF_THAT_NAME, "lands " + lands.getKey()));
                 continue;
             }
             compare(failures, "lands " + lands.getKey(), landing(lands.getValue()), landing(t.landing()));
@@ -223,7 +223,7 @@ public final class ScenarioRun {
         for (Map.Entry<String, String> disposition : expect.dispositions().entrySet()) {
             Trace t = watched.get(disposition.getKey());
             if (t == null) {
-                failures.add("disposition " + disposition.getKey() + ": no watched flow of that name");
+                failures.add(Sentence.of(Problem.NO_WATCHED_FLOW_OF_THAT_NAME, "disposition " + disposition.getKey()));
                 continue;
             }
             compare(failures, "disposition " + disposition.getKey(), disposition.getValue(), t.disposition().name());
@@ -235,38 +235,50 @@ public final class ScenarioRun {
                 .collect(Collectors.joining(", ", instances.size() > 1 ? "[" : "", instances.size() > 1 ? "]" : ""));
     }
 
-    private void checkFields(Expectations expect, List<String> failures) {
+    private void checkFields(Expectations expect, List<Sentence> failures) {
         for (Map.Entry<String, Map<String, Object>> object : expect.fields().entrySet()) {
             Optional<Map<String, Object>> actual = lab.fieldsOfAnyKind(object.getKey());
             if (actual.isEmpty()) {
-                failures.add("fields " + object.getKey() + ": no object with that id");
+                failures.add(Sentence.of(Problem.NO_OBJECT_WITH_THAT_ID, "fields " + object.getKey()));
                 continue;
             }
             for (Map.Entry<String, Object> field : object.getValue().entrySet()) {
                 String name = field.getKey();
                 if (!actual.get().containsKey(name)) {
-                    failures.add("fields " + object.getKey() + "." + name + ": no such field (known: "
-                            + String.join(", ", actual.get().keySet()) + ")");
+                    failures.add(Sentence.of(Problem.NO_SUCH_FIELD, "fields " + object.getKey() + "." + name,
+                            String.join(", ", actual.get().keySet())));
                     continue;
                 }
                 boolean ordered = name.equals("privateIps") || name.equals("interfaces");
                 Object want = FieldValues.normalise(field.getValue(), ordered);
                 Object got = FieldValues.normalise(actual.get().get(name), ordered);
                 if (!want.equals(got)) {
-                    failures.add("fields " + object.getKey() + "." + name + ": expected " + FieldValues.show(want)
-                            + ", actual " + FieldValues.show(got));
+                    failures.add(Sentence.of(Problem.EXPECTED_ACTUAL, "fields " + object.getKey() + "." + name,
+                            FieldValues.show(want), FieldValues.show(got)));
                 }
             }
         }
     }
 
-    private static void compare(List<String> failures, String what, Object expected, Object actual) {
-        if (!Objects.equals(expected, actual)) {
-            failures.add(what + ": expected " + show(expected) + ", actual " + show(actual));
+    /**
+     * Adds "what: expected X, actual Y" when the two differ. A value may be a word of the runner's
+     * own ({@code accepted}, {@code nothing}) as a sentence, to be said in the reader's language; it
+     * is compared by its English words, as when it was text.
+     */
+    private static void compare(List<Sentence> failures, String what, Object expected, Object actual) {
+        if (!Objects.equals(comparable(expected), comparable(actual))) {
+            failures.add(Sentence.of(Problem.EXPECTED_ACTUAL, what, show(expected), show(actual)));
         }
     }
 
-    private static String show(Object value) {
+    private static Object comparable(Object value) {
+        return value instanceof Sentence s ? s.english() : value;
+    }
+
+    private static Object show(Object value) {
+        if (value instanceof Sentence) {
+            return value;
+        }
         if (value instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
         }

@@ -1,5 +1,6 @@
 package org.viflab.scenario;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import org.viflab.coordinator.Request;
 import org.viflab.coordinator.Submission;
 import org.viflab.flow.Flow;
 import org.viflab.model.PrincipalId;
+import org.viflab.model.Sentence;
 
 /**
  * One step of a scenario: an action, what it should achieve, and a sentence for the class.
@@ -130,24 +132,66 @@ public record Step(int index, int line, Optional<String> narration, Action actio
     /**
      * A request whose parameters could not be parsed (a malformed address, an unknown protocol…),
      * as a "mistakes" lesson may write on purpose. The runner reports it rejected with {@code code}
-     * and {@code message}, as AWS would, without sending it. {@code parameters} keeps the request's
+     * and {@code reason}, as AWS would, without sending it. {@code parameters} keeps the request's
      * mapping as written (text, {@code Long}, {@code Double}, {@code Boolean}, lists and maps), so
      * the step is written back unchanged.
+     *
+     * <p>The reason is a sentence, said in English by {@link #message()} and in the UI's language by
+     * {@link #message(Locale)}. Two malformed requests are equal when their English reasons are: the
+     * reason follows from the parameters, and a step built in code with the reason as text equals the
+     * same step read from a file.
      */
     public record Malformed(String key, Map<String, Object> parameters, PrincipalId as, boolean dryRun,
-                            Optional<String> clientToken, ErrorCode code, String message) implements Action {
+                            Optional<String> clientToken, ErrorCode code, Sentence reason) implements Action {
         public Malformed {
             Objects.requireNonNull(key, "key");
             parameters = PlainValues.normalizeMap(parameters);
             Objects.requireNonNull(as, "as");
             Objects.requireNonNull(clientToken, "clientToken");
             Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** A malformed request whose reason is English text, said the same in every language. */
+        public Malformed(String key, Map<String, Object> parameters, PrincipalId as, boolean dryRun,
+                         Optional<String> clientToken, ErrorCode code, String message) {
+            this(key, parameters, as, dryRun, clientToken, code, Sentence.verbatim(message));
+        }
+
+        /**
+         * Why the parameters do not parse, in English: {@code path: reason}, e.g.
+         * {@code trace.to: '10.0.1.256' is not an IPv4 address}.
+         */
+        public String message() {
+            return reason.english();
+        }
+
+        /** Why the parameters do not parse, in {@code locale}'s language (the path as written). */
+        public String message(Locale locale) {
+            return reason.in(locale);
         }
 
         @Override
         public String describe() {
-            return key + " (malformed: " + message + ")";
+            return key + " (malformed: " + message() + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Malformed m && m.key.equals(key) && m.parameters.equals(parameters)
+                    && m.as.equals(as) && m.dryRun == dryRun && m.clientToken.equals(clientToken)
+                    && m.code == code && m.message().equals(message());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(key, parameters, as, dryRun, clientToken, code, message());
+        }
+
+        @Override
+        public String toString() {
+            return "Malformed[key=" + key + ", parameters=" + parameters + ", as=" + as + ", dryRun=" + dryRun
+                    + ", clientToken=" + clientToken + ", code=" + code + ", message=" + message() + "]";
         }
     }
 

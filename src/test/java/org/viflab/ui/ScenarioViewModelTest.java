@@ -107,4 +107,52 @@ class ScenarioViewModelTest {
         assertThat(scenarios.errorProperty().get())
                 .isEqualTo("Ghost:0:0: the watched flow 'web' cannot be traced: no instance or interface record is named 'ghost'");
     }
+
+    @Test
+    void unmetExpectationsAndMalformedStepsAreSaidInTheLanguageOfTheWindow(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("unmet.yaml");
+        Files.writeString(file, """
+                scenario: Unmet
+                principals: [alice]
+                topology:
+                  partitions: [{id: vpc-a, owner: alice, cidr: 10.0.0.0/16}]
+                  subnets: [{id: web, partition: vpc-a, cidr: 10.0.1.0/24, zone: zone-1}]
+                  platforms: [{id: host-a, zone: zone-1, nics: [{id: nic-a1}]}]
+                  instances:
+                    - {id: vm-1, owner: alice, type: t3.medium, zone: zone-1, platform: host-a, state: running,
+                       interfaces: [{id: vm-1-eth0, subnet: web, privateIps: [10.0.1.11]}]}
+                  interfaces: [{id: vif-web, owner: alice, subnet: web, privateIps: [10.0.1.10]}]
+                steps:
+                  - trace: {from: vm-1, to: 10.0.1.10, protocol: tcp, port: 80}
+                    expect: {disposition: DELIVERED, deliveredTo: vm-1}
+                  - narration: a typo in the address
+                    assignIps: {interface: vif-web, privateIps: [10.0.1.300]}
+                """);
+        MainViewModel main = TestLabs.demoViewModel(new RecordingNotifier());
+        ScenarioViewModel scenarios = main.scenario();
+        assertThat(scenarios.open(file)).as(scenarios.errorProperty().get()).isTrue();
+        scenarios.runAll();
+        String malformedEnglish = "rejected InvalidParameterValue: assignIps.privateIps[0]: '10.0.1.300' "
+                + "is not an IPv4 address";
+        String traceEnglish = "disposition: expected DELIVERED, actual DETACHED; deliveredTo: expected vm-1, actual nothing";
+        assertThat(scenarios.steps()).extracting(StepRow::status).containsOnly(StepRow.Status.FAILED);
+        assertThat(scenarios.steps().get(0).expectations()).isEqualTo(traceEnglish);
+        assertThat(scenarios.steps().get(1).answer()).isEqualTo(malformedEnglish);
+        assertThat(scenarios.steps().get(1).expectations())
+                .isEqualTo("request: expected it to be accepted, actual " + malformedEnglish);
+
+        main.texts().localeProperty().set(Locale.JAPANESE);
+        String malformedJapanese = "却下 InvalidParameterValue: assignIps.privateIps[0]: '10.0.1.300' は IPv4 アドレスではありません";
+        assertThat(scenarios.steps().get(0).expectations())
+                .isEqualTo("disposition: 期待は DELIVERED、実際は DETACHED; deliveredTo: 期待は vm-1、実際は なし");
+        assertThat(scenarios.steps().get(1).answer()).isEqualTo(malformedJapanese);
+        assertThat(scenarios.steps().get(1).failures())
+                .containsExactly("request: 期待は受理、実際は" + malformedJapanese);
+
+        main.texts().localeProperty().set(Locale.ENGLISH);
+        assertThat(scenarios.steps().get(0).expectations()).isEqualTo(traceEnglish);
+        assertThat(scenarios.steps().get(1).answer()).isEqualTo(malformedEnglish);
+        assertThat(scenarios.steps().get(1).expectations())
+                .isEqualTo("request: expected it to be accepted, actual " + malformedEnglish);
+    }
 }

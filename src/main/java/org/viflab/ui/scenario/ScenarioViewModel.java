@@ -305,6 +305,9 @@ public final class ScenarioViewModel {
             Trace t = r.trace().get();
             return t.disposition() + ": " + t.explanation().sentence(texts.locale());
         }
+        if (r.step().action() instanceof Step.Malformed malformed) {
+            return texts.get("scenario.rejected", malformed.code().code(), malformed.message(texts.locale()));
+        }
         return r.answer();
     }
 
@@ -316,7 +319,8 @@ public final class ScenarioViewModel {
         for (StepResult r : results) {
             Step step = r.step();
             rows.add(new StepRow(step.index(), step.narration().orElse(""), step.action().describe(),
-                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, answer(r), r.failures()));
+                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, answer(r),
+                    r.failures(texts.locale())));
             passed += r.passed() ? 1 : 0;
         }
         if (s != null) {
