@@ -175,7 +175,12 @@ enum Problem implements Sentence.Key {
     NO_SUCH_SUBNET,
     ACCEPTED,
     NOTHING,
-    NOWHERE;
+    NOWHERE,
+    ANSWER_ACCEPTED_CREATED,
+    ANSWER_REJECTED,
+    ANSWER_TRACED,
+    ANSWER_CANNOT_TRACE,
+    ANSWER_PROPAGATED;
 
     static final String BUNDLE = "org.viflab.scenario.sentences";
 

@@ -119,7 +119,7 @@ public final class ScenarioRun {
         Optional<Trace> trace = Optional.empty();
         Set<String> changed = new TreeSet<>();
         List<ConfigOperation> initiated = List.of();
-        String answer;
+        Sentence answer;
         if (action instanceof Step.Submit submit) {
             Lab.Result result = lab.submit(submit.submission());
             outcome = result.outcome();
@@ -128,9 +128,11 @@ public final class ScenarioRun {
             if (o instanceof Accepted accepted) {
                 // A replay answers the first result but initiates nothing now.
                 initiated = accepted.replayed() ? List.of() : accepted.operations();
-                answer = "accepted" + accepted.createdId().map(id -> " (" + id + ")").orElse("");
+                answer = accepted.createdId().map(id -> Sentence.of(Problem.ANSWER_ACCEPTED_CREATED, id))
+                        .orElse(Sentence.of(Problem.ACCEPTED));
             } else {
-                answer = "rejected " + o;
+                Rejected rejected = (Rejected) o;
+                answer = Sentence.of(Problem.ANSWER_REJECTED, rejected.code().code(), rejected.sentence());
             }
             checkRequest(expect, o, failures);
             if (o instanceof Rejected && !(lab.snapshot().equals(before) && lab.fabric().equals(fabricBefore))) {
@@ -142,7 +144,7 @@ public final class ScenarioRun {
                 compare(failures, "ids", new TreeSet<>(expect.ids().get()), actual);
             }
         } else if (action instanceof Step.Malformed malformed) {
-            answer = "rejected " + malformed.code().code() + ": " + malformed.message();
+            answer = Sentence.of(Problem.ANSWER_REJECTED, malformed.code().code(), malformed.reason());
             if (expect.error().isPresent()) {
                 compare(failures, "error", expect.error().get().code(), malformed.code().code());
             } else {
@@ -152,16 +154,17 @@ public final class ScenarioRun {
             try {
                 Trace t = lab.trace(traceFlow.flow());
                 trace = Optional.of(t);
-                answer = t.disposition() + ": " + t.explanation().sentence();
+                answer = Sentence.of(Problem.ANSWER_TRACED, t.disposition(), t.explanation().because());
                 checkTrace(expect, t, failures);
             } catch (IllegalArgumentException e) {
-                answer = "cannot trace: " + e.getMessage();
-                failures.add(Sentence.of(Problem.TRACE_FAILED, ValueErrors.sentence(e)));
+                Sentence why = ValueErrors.sentence(e);
+                answer = Sentence.of(Problem.ANSWER_CANNOT_TRACE, why);
+                failures.add(Sentence.of(Problem.TRACE_FAILED, why));
             }
         } else if (action instanceof Step.Propagate propagate) {
             Lab.Result result = propagate.steps().isPresent() ? lab.propagate(propagate.steps().getAsInt()) : lab.drain();
             changed.addAll(result.changedFlows());
-            answer = result.applied().size() + " configuration operation(s) applied";
+            answer = Sentence.of(Problem.ANSWER_PROPAGATED, result.applied().size());
         } else {
             throw new IllegalStateException("unknown step action " + action);
         }

@@ -11,20 +11,30 @@ import org.viflab.model.Sentence;
 /**
  * What one step did and whether its expectations held.
  *
- * @param answer           one line saying what happened (accepted, rejected with a code, a trace's disposition…)
+ * @param said             one line saying what happened (accepted, rejected with a code, a trace's disposition…)
  * @param failureSentences one sentence per unmet expectation, each "what: expected X, actual Y"
  * @param outcome          the coordinator's answer, for request steps
  * @param trace            the trace, for trace steps
  */
-public record StepResult(Step step, String answer, List<Sentence> failureSentences, Optional<Outcome> outcome,
+public record StepResult(Step step, Sentence said, List<Sentence> failureSentences, Optional<Outcome> outcome,
                          Optional<Trace> trace) {
 
     public StepResult {
         Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(said, "said");
         failureSentences = List.copyOf(failureSentences);
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(trace, "trace");
+    }
+
+    /** What the step did, in English: what the command line and run reports print. */
+    public String answer() {
+        return said.english();
+    }
+
+    /** What the step did in {@code locale}'s language (codes, dispositions and ids as written). */
+    public String answer(Locale locale) {
+        return said.in(locale);
     }
 
     /** The unmet expectations in English, one line each: what the command line and run reports print. */

@@ -291,26 +291,6 @@ public final class ScenarioViewModel {
         }
     }
 
-    /** What a step did, in the window's language where the step's result says it in sentences. */
-    private String answer(StepResult r) {
-        if (r.outcome().isPresent()) {
-            if (r.outcome().get() instanceof org.viflab.coordinator.Outcome.Accepted accepted) {
-                return texts.get("scenario.accepted") + accepted.createdId().map(id -> " (" + id + ")").orElse("");
-            }
-            if (r.outcome().get() instanceof org.viflab.coordinator.Outcome.Rejected rejected) {
-                return texts.get("scenario.rejected", rejected.code().code(), rejected.message(texts.locale()));
-            }
-        }
-        if (r.trace().isPresent()) {
-            Trace t = r.trace().get();
-            return t.disposition() + ": " + t.explanation().sentence(texts.locale());
-        }
-        if (r.step().action() instanceof Step.Malformed malformed) {
-            return texts.get("scenario.rejected", malformed.code().code(), malformed.message(texts.locale()));
-        }
-        return r.answer();
-    }
-
     private void refreshRows() {
         Scenario s = scenario.get();
         List<StepRow> rows = new ArrayList<>();
@@ -319,7 +299,7 @@ public final class ScenarioViewModel {
         for (StepResult r : results) {
             Step step = r.step();
             rows.add(new StepRow(step.index(), step.narration().orElse(""), step.action().describe(),
-                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, answer(r),
+                    r.passed() ? StepRow.Status.PASSED : StepRow.Status.FAILED, r.answer(texts.locale()),
                     r.failures(texts.locale())));
             passed += r.passed() ? 1 : 0;
         }
