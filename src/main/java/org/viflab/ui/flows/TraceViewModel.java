@@ -29,6 +29,7 @@ import org.viflab.model.Partition;
 import org.viflab.model.Topology;
 import org.viflab.net.Protocol;
 import org.viflab.ui.LabSession;
+import org.viflab.ui.SaidText;
 import org.viflab.ui.Texts;
 import org.viflab.ui.canvas.CanvasViewModel;
 
@@ -48,9 +49,7 @@ public final class TraceViewModel {
     private final StringProperty port = new SimpleStringProperty(this, "port", "80");
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");
     private final ObservableList<HopRow> hops = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    /** What {@link #error} says, kept to be said again when the language changes. */
-    private Function<Texts, String> errorWords = t -> "";
+    private final SaidText error;
     private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation", "");
     private final IntegerProperty current = new SimpleIntegerProperty(this, "current", -1);
     private final BooleanProperty playing = new SimpleBooleanProperty(this, "playing");
@@ -61,11 +60,11 @@ public final class TraceViewModel {
         this.session = session;
         this.texts = texts;
         this.canvas = canvas;
+        this.error = new SaidText(this, "error", texts);
         current.addListener((obs, old, now) -> movePacket());
         session.revisionProperty().addListener((obs, old, now) -> reloadEndpoints());
         reloadEndpoints();
         texts.localeProperty().addListener((obs, old, now) -> {
-            error.set(errorWords.apply(texts));
             Trace shown = trace.get();
             if (shown != null) {
                 hops.setAll(rows(shown, texts));
@@ -110,7 +109,7 @@ public final class TraceViewModel {
     }
 
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return error.property();
     }
 
     public ReadOnlyStringProperty explanationProperty() {
@@ -198,8 +197,7 @@ public final class TraceViewModel {
     }
 
     private void say(Function<Texts, String> words) {
-        errorWords = words;
-        error.set(words.apply(texts));
+        error.say(words);
     }
 
     /** Shows a trace (one of the watched flows' or the editor's) ready to animate. */

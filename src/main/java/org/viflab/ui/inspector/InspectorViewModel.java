@@ -22,6 +22,7 @@ import org.viflab.model.InvalidIdException;
 import org.viflab.model.ResourceInstance;
 import org.viflab.model.SecurityGroupId;
 import org.viflab.ui.LabSession;
+import org.viflab.ui.SaidText;
 import org.viflab.ui.Texts;
 
 /**
@@ -40,28 +41,22 @@ public final class InspectorViewModel {
 
     private final LabSession session;
     private final Texts texts;
-    /** The words of the error shown, for saying it again when the language changes ({@code null}: none). */
-    private java.util.function.Function<java.util.Locale, String> errorWords;
     private final ObjectProperty<Map.Entry<Request.Kind, String>> subject = new SimpleObjectProperty<>(this, "subject");
     private final ObservableList<FieldRow> rows = FXCollections.observableArrayList();
     private final ObservableList<InspectorAction> actions = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final SaidText error;
     private final ReadOnlyStringWrapper errorField = new ReadOnlyStringWrapper(this, "errorField", "");
 
     public InspectorViewModel(LabSession session, Texts texts) {
         this.session = session;
         this.texts = texts;
+        this.error = new SaidText(this, "error", texts);
         subject.addListener((obs, old, now) -> {
             clearError();
             refresh();
         });
         session.revisionProperty().addListener((obs, old, now) -> refresh());
-        texts.localeProperty().addListener((obs, old, now) -> {
-            if (errorWords != null) {
-                error.set(errorWords.apply(now));
-            }
-        });
     }
 
     /** The inspected object: its kind and id ({@code null}: nothing selected). */
@@ -83,7 +78,7 @@ public final class InspectorViewModel {
 
     /** The last edit's error, {@code Code: sentence}, empty when there is none. */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return error.property();
     }
 
     /** The field the error belongs to (empty: the object as a whole). */
@@ -200,7 +195,7 @@ public final class InspectorViewModel {
                 default -> throw new IllegalStateException(field);
             };
         } catch (InvalidIdException e) {
-            say(field, e.sentence()::in);
+            say(field, t -> e.sentence().in(t.locale()));
             return false;
         }
         return answer(field, session.submit(modify));
@@ -214,7 +209,7 @@ public final class InspectorViewModel {
     private boolean answer(String field, Lab.Result result) {
         Optional<Outcome> outcome = result.outcome();
         if (outcome.isPresent() && outcome.get() instanceof Outcome.Rejected rejected) {
-            say(field, locale -> rejected.code().code() + ": " + rejected.message(locale));
+            say(field, t -> rejected.code().code() + ": " + rejected.message(t.locale()));
             return false;
         }
         clearError();
@@ -227,15 +222,13 @@ public final class InspectorViewModel {
     }
 
     /** Shows an error under {@code field} in the window's language, and again in another when it changes. */
-    private void say(String field, java.util.function.Function<java.util.Locale, String> words) {
-        errorWords = words;
-        error.set(words.apply(texts.locale()));
+    private void say(String field, java.util.function.Function<Texts, String> words) {
+        error.say(words);
         errorField.set(field);
     }
 
     private void clearError() {
-        errorWords = null;
-        error.set("");
+        error.clear();
         errorField.set("");
     }
 }

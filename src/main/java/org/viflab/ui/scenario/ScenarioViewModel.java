@@ -37,6 +37,7 @@ import org.viflab.scenario.Step;
 import org.viflab.scenario.StepResult;
 import org.viflab.ui.LabSession;
 import org.viflab.ui.SessionEvent;
+import org.viflab.ui.SaidText;
 import org.viflab.ui.Texts;
 
 /**
@@ -57,9 +58,7 @@ public final class ScenarioViewModel {
     private final ObservableList<Path> library = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper next = new ReadOnlyIntegerWrapper(this, "next", 0);
     private final ReadOnlyStringWrapper narration = new ReadOnlyStringWrapper(this, "narration", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    /** What {@link #error} says, kept to be said again when the language changes. */
-    private Function<Texts, String> errorWords = t -> "";
+    private final SaidText error;
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private Consumer<Trace> traceShown = t -> { };
     private ScenarioRun run;
@@ -73,11 +72,9 @@ public final class ScenarioViewModel {
         this.session = session;
         this.texts = texts;
         this.freshLab = freshLab;
+        this.error = new SaidText(this, "error", texts);
         session.addListener(this::heard);
-        texts.localeProperty().addListener((obs, old, now) -> {
-            error.set(errorWords.apply(texts));
-            refreshRows();
-        });
+        texts.localeProperty().addListener((obs, old, now) -> refreshRows());
     }
 
     /**
@@ -150,7 +147,7 @@ public final class ScenarioViewModel {
      * UI's language (said again when the language changes).
      */
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return error.property();
     }
 
     /** How many of the steps run so far held their expectations, e.g. {@code 4 of 4 steps passed}. */
@@ -228,8 +225,7 @@ public final class ScenarioViewModel {
     }
 
     private void say(Function<Texts, String> words) {
-        errorWords = words;
-        error.set(words.apply(texts));
+        error.say(words);
     }
 
     /** Opens the scenario again from its starting topology. */
