@@ -138,6 +138,18 @@ final class NodeView extends Region {
     }
 
     private void words(Texts texts) {
+        if (twin != null) {
+            // The node in the window is never drawn (its twin is, into the tiles, and has just said
+            // its words): it takes the mouse, shows the tooltip and tells assistive technology what
+            // it shows, without text nodes of its own, which would cost CSS and bounds work in every
+            // frame of a pan.
+            tipText = twin.tipText;
+            if (tooltip != null) {
+                tooltip.setText(tipText == null ? "" : tipText);
+            }
+            setAccessibleText(twin.getAccessibleText());
+            return;
+        }
         String t = "";
         String a = "";
         String s = "";
@@ -208,17 +220,10 @@ final class NodeView extends Region {
             default -> {
             }
         }
-        if (twin != null) {
-            // The node in the window is never drawn (its twin is, into the tiles): it takes the mouse,
-            // shows the tooltip and tells assistive technology what it shows, without text nodes of
-            // its own, which would cost CSS and bounds work in every frame of a pan.
-            tipText = tip;
-            if (tooltip != null) {
-                tooltip.setText(tip == null ? "" : tip);
-            }
-            setAccessibleText(String.join(" ", java.util.stream.Stream.of(t, a, s, c).filter(x -> !x.isEmpty()).toList()));
-            return;
-        }
+        // What the node in the window gives its tooltip and assistive technology (all the words, at
+        // every level of detail).
+        tipText = tip;
+        setAccessibleText(String.join(" ", java.util.stream.Stream.of(t, a, s, c).filter(x -> !x.isEmpty()).toList()));
         double scale = 1;
         if (lod != Lod.DETAIL) {
             // Far out, small print is unreadable and costly: boxes keep their colour, regions
