@@ -438,12 +438,8 @@ public final class H2Repository implements Repository {
         if (lab == null) {
             return Optional.empty();
         }
-        try (ResultSet rs = statements.get("SELECT version, id_sequence FROM journal ORDER BY version DESC"
-                + " FETCH FIRST 1 ROW ONLY").executeQuery()) {
-            boolean same = rs.next() ? rs.getLong(1) == lab.version() && rs.getLong(2) == lab.idSequence()
-                    : lab.version() == 0 && lab.idSequence() == 0;
-            return same ? Optional.of(lab) : Optional.empty();
-        }
+        boolean same = reader.standing().equals(new TopologyReader.Standing(lab.version(), lab.idSequence()));
+        return same ? Optional.of(lab) : Optional.empty();
     }
 
     @Override

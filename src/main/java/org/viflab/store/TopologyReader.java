@@ -138,14 +138,20 @@ final class TopologyReader {
             builder.putAttachment(attachment);
         }
 
-        // Where the lab stands is in its newest journal entry; a lab without one is at version 0.
+        Standing standing = standing();
+        return builder.version(standing.version()).idSequence(standing.idSequence()).build();
+    }
+
+    /** Where a lab stands: the version of its newest journal entry and the id counter after it. */
+    record Standing(long version, long idSequence) {
+    }
+
+    /** Where the lab stands, read from its newest journal entry; a lab without one is at version 0. */
+    Standing standing() throws SQLException {
         try (ResultSet rs = statements.get("SELECT version, id_sequence FROM journal ORDER BY version DESC"
                 + " FETCH FIRST 1 ROW ONLY").executeQuery()) {
-            if (rs.next()) {
-                builder.version(rs.getLong(1)).idSequence(rs.getLong(2));
-            }
+            return rs.next() ? new Standing(rs.getLong(1), rs.getLong(2)) : new Standing(0, 0);
         }
-        return builder.build();
     }
 
     private void readInterfaces(Topology.Builder builder) throws SQLException {
