@@ -24,23 +24,20 @@ final class Labs {
 
     /** The named lab (a path or a JDBC URL), or a fresh in-memory one. */
     static Lab open(Optional<String> database) {
-        return Lab.open(database.map(Labs::repository).orElseGet(H2Repository::inMemory), JournalCodec.INSTANCE);
+        return Lab.open(database.map(db -> refusedAsBadInput(() -> H2Repository.open(db)))
+                .orElseGet(H2Repository::inMemory), JournalCodec.INSTANCE);
     }
 
     /** The named lab, or the default lab file. */
     static Lab openOrDefault(Optional<String> database) {
-        return Lab.open(database.map(Labs::repository).orElseGet(() -> {
-            try {
-                return H2Repository.open(H2Repository.defaultLabPath());
-            } catch (Repository.StoreException e) {
-                throw new Unusable(e);
-            }
-        }), JournalCodec.INSTANCE);
+        return Lab.open(refusedAsBadInput(() -> database.map(H2Repository::open)
+                .orElseGet(() -> H2Repository.open(H2Repository.defaultLabPath()))), JournalCodec.INSTANCE);
     }
 
-    private static Repository repository(String location) {
+    /** The repository {@code opening} opens; a lab the store refuses is {@link Unusable}. */
+    private static Repository refusedAsBadInput(java.util.function.Supplier<? extends Repository> opening) {
         try {
-            return H2Repository.open(location);
+            return opening.get();
         } catch (Repository.StoreException e) {
             throw new Unusable(e);
         }
